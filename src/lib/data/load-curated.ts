@@ -1,0 +1,36 @@
+import type { DisplacementFigure, Incident } from '../domain/incident.ts';
+
+export interface CuratedData {
+  readonly version: string;
+  readonly incidents: readonly Incident[];
+  readonly displacement: readonly DisplacementFigure[];
+  readonly displacementVersion: string;
+}
+
+async function fetchJson(path: string): Promise<unknown> {
+  const res = await fetch(new URL(path, document.baseURI));
+  if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
+  return res.json();
+}
+
+function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+/** Loads the curated incidents and displacement figures shipped with the app (validated at build time by `npm run validate-data`). */
+export async function loadCuratedData(): Promise<CuratedData> {
+  const [inc, disp] = await Promise.all([fetchJson('data/incidents.json'), fetchJson('data/displacement.json')]);
+  if (!isRecord(inc) || !Array.isArray(inc['incidents'])) throw new Error('data/incidents.json has no incidents array');
+  if (!isRecord(disp) || !Array.isArray(disp['figures'])) throw new Error('data/displacement.json has no figures array');
+  return {
+    version: String(inc['version'] ?? ''),
+    incidents: inc['incidents'] as Incident[],
+    displacement: disp['figures'] as DisplacementFigure[],
+    displacementVersion: String(disp['version'] ?? ''),
+  };
+}
+
+/** Loads a GeoJSON file shipped in `public/data`. */
+export async function loadShippedGeoJson<T>(path: string): Promise<T> {
+  return (await fetchJson(path)) as T;
+}

@@ -1,0 +1,35 @@
+/** Source and layer ids, named once so no other module spells them as bare strings. */
+export const SOURCE = {
+  countries: 'countries',
+  admin1: 'admin1',
+  admin1Labels: 'admin1-labels',
+  places: 'places',
+  incidents: 'incidents',
+  incidentAreas: 'incident-areas',
+  displacement: 'displacement',
+  imported: 'imported',
+} as const;
+
+export const LAYER = {
+  background: 'sea',
+  countries: 'countries-fill',
+  countriesLine: 'countries-line',
+  countryLabels: 'country-labels',
+  admin1Fill: 'admin1-fill',
+  admin1Line: 'admin1-line',
+  focusLine: 'focus-line',
+  admin1LabelsEn: 'admin1-labels',
+  places: 'places-dot',
+  placeLabels: 'places-label',
+  uncertainty: 'incident-uncertainty',
+  incidentHalo: 'incident-halo',
+  incidents: 'incident-markers',
+  incidentAreaMarkers: 'incident-area-markers',
+  clusters: 'incident-clusters',
+  clusterCount: 'incident-cluster-count',
+  displacementCircles: 'displacement-circles',
+  displacementLabels: 'displacement-labels',
+  imported: 'imported-points',
+  importedClusters: 'imported-clusters',
+  importedClusterCount: 'imported-cluster-count',
+} as const;

@@ -1,0 +1,89 @@
+import type { CategoryId } from './categories.ts';
+import type { DatePrecision, LocationPrecision } from './precision.ts';
+import type { IsoDay } from './calendar.ts';
+import type { VerificationStatus } from './verification.ts';
+
+/** A date with its precision. `start`/`end` are inclusive calendar days. */
+export interface IncidentDate {
+  readonly precision: DatePrecision;
+  readonly start: IsoDay;
+  readonly end: IsoDay;
+  /** Free text kept from the source, e.g. "day (~01:00)". */
+  readonly note?: string;
+}
+
+/** A source. Curated incidents need publisher, title, date and URL where one exists. */
+export interface SourceRef {
+  readonly publisher: string;
+  readonly title: string;
+  readonly date: IsoDay | null;
+  readonly url: string | null;
+  /** Reached only through another source, e.g. "via UCDP GED 426904". */
+  readonly secondary: boolean;
+  readonly via?: string;
+  readonly note?: string;
+}
+
+export type FigureQualifier = 'exact' | 'at_least' | 'more_than' | 'about' | 'range' | 'unspecified';
+
+/** A count as sources state it: "2–3", "at least 11", "thousands", "over 10,000". */
+export interface Figure {
+  readonly low: number | null;
+  readonly high: number | null;
+  readonly qualifier: FigureQualifier;
+  /** The figure in the source's own words. */
+  readonly text: string;
+  /** Who gives this figure (publisher, or dataset). */
+  readonly source: string;
+}
+
+/** A weapon or aircraft claim with the source that makes it. */
+export interface WeaponClaim {
+  readonly text: string;
+  readonly source: string;
+}
+
+export interface Place {
+  readonly name: string;
+  readonly nameMy?: string;
+  /** English state/region name, e.g. "Sagaing". */
+  readonly admin1: string;
+  readonly township?: string;
+}
+
+export interface Incident {
+  readonly id: string;
+  readonly category: CategoryId;
+  readonly title: string;
+  readonly date: IncidentDate;
+  readonly place: Place;
+  readonly lon: number;
+  readonly lat: number;
+  readonly precision: LocationPrecision;
+  /** The coordinates the source itself gave, when we placed the point elsewhere (e.g. a township centroid). */
+  readonly sourceCoordinates?: { readonly lon: number; readonly lat: number; readonly note: string } | null;
+  readonly weapons: readonly WeaponClaim[];
+  readonly killed: readonly Figure[];
+  readonly displaced: readonly Figure[];
+  readonly summary: string;
+  readonly sources: readonly SourceRef[];
+  readonly verification: { readonly status: VerificationStatus; readonly text: string };
+  /** Dataset id: "curated" for ours, otherwise the id of an imported dataset. */
+  readonly dataset: string;
+  /** Any properties an import kept as they were. */
+  readonly extra?: Readonly<Record<string, string | number | boolean | null>>;
+}
+
+/** A displacement figure for an area at a date. Figures are never summed across dates. */
+export interface DisplacementFigure {
+  readonly id: string;
+  /** ISO 3166-2 code ("MM-01"), "MM" for the country, or a macro-region id ("north-west", "south-east"). */
+  readonly area: string;
+  readonly areaName: string;
+  readonly asOf: IncidentDate;
+  /** "since_coup": displaced since 1 Feb 2021; "total": all IDPs incl. before the coup. */
+  readonly measure: 'since_coup' | 'total';
+  readonly figure: Figure;
+  readonly source: SourceRef;
+  readonly factsId: string;
+}

@@ -1,0 +1,70 @@
+/** Location precisions, from most to least precise. One enum for every dataset. */
+export const LOCATION_PRECISIONS = [
+  'exact',
+  'village',
+  'town',
+  'township',
+  'district',
+  'region',
+  'country',
+] as const;
+export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
+
+/** How a location precision reads in a sentence: "location known to township level". */
+export const LOCATION_PRECISION_TEXT: Record<LocationPrecision, string> = {
+  exact: 'exact location',
+  village: 'location known to village level',
+  town: 'location known to town level',
+  township: 'location known to township level',
+  district: 'location known to district level',
+  region: 'location known to state or region level',
+  country: 'location known to country level only',
+};
+
+/** Short labels for filters and legends. */
+export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
+  exact: 'Exact',
+  village: 'Village',
+  town: 'Town',
+  township: 'Township',
+  district: 'District',
+  region: 'State / region',
+  country: 'Country',
+};
+
+/**
+ * Radius in metres of the uncertainty ring drawn around a point of this precision,
+ * or null where the point itself is honest (exact, village, town).
+ * Township radius ~ the radius of a circle with a typical Myanmar township's area (~1,500 km²).
+ */
+export const UNCERTAINTY_RADIUS_M: Record<LocationPrecision, number | null> = {
+  exact: null,
+  village: null,
+  town: null,
+  township: 22_000,
+  district: 50_000,
+  region: null,
+  country: null,
+};
+
+/** Precisions that may be drawn as a solid marker at a point. Coarser ones never are. */
+export const POINT_PRECISIONS: readonly LocationPrecision[] = ['exact', 'village', 'town', 'township'];
+
+/** True when the precision is too coarse to be shown as a pin (district, region, country). */
+export function isAreaPrecision(p: LocationPrecision): boolean {
+  return p === 'district' || p === 'region' || p === 'country';
+}
+
+/** Index of a precision, 0 = most precise; used for sorting and numeric map properties. */
+export function precisionRank(p: LocationPrecision): number {
+  return LOCATION_PRECISIONS.indexOf(p);
+}
+
+/** Type guard for the precision enum. */
+export function isLocationPrecision(v: unknown): v is LocationPrecision {
+  return typeof v === 'string' && (LOCATION_PRECISIONS as readonly string[]).includes(v);
+}
+
+/** Date precisions. A `range` has explicit start and end days. */
+export const DATE_PRECISIONS = ['day', 'week', 'month', 'range'] as const;
+export type DatePrecision = (typeof DATE_PRECISIONS)[number];

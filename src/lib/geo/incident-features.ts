@@ -1,0 +1,67 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { CATEGORY_IDS } from '../domain/categories.ts';
+import { dayNumber } from '../domain/calendar.ts';
+import type { Incident } from '../domain/incident.ts';
+import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
+import { WEAK_VERIFICATION } from '../domain/verification.ts';
+
+/**
+ * Properties of an incident point on the map. Only short, typed fields go in: long text stays
+ * in the incident records and is read when a popup asks for it.
+ */
+export interface IncidentProps {
+  readonly id: string;
+  readonly category: string;
+  readonly catIndex: number;
+  readonly precision: LocationPrecision;
+  readonly precRank: number;
+  /** Drawn as an area (district, region, country), never as a pin. */
+  readonly area: boolean;
+  /** Radius of the uncertainty ring in metres, 0 where there is none. */
+  readonly uncertaintyM: number;
+  /** Weaker evidence (single source, unverified): drawn hollow. */
+  readonly weak: boolean;
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly dataset: string;
+  readonly datasetIndex: number;
+}
+
+/** Keys of IncidentProps, so style expressions never spell a property name that does not exist. */
+export function prop<K extends keyof IncidentProps>(key: K): ['get', K] {
+  return ['get', key];
+}
+
+/** Builds the map feature of one incident. */
+export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Point, IncidentProps> {
+  const catIndex = CATEGORY_IDS.indexOf(inc.category);
+  return {
+    type: 'Feature',
+    geometry: { type: 'Point', coordinates: [inc.lon, inc.lat] },
+    properties: {
+      id: inc.id,
+      category: inc.category,
+      catIndex: catIndex < 0 ? CATEGORY_IDS.length - 1 : catIndex,
+      precision: inc.precision,
+      precRank: precisionRank(inc.precision),
+      area: isAreaPrecision(inc.precision),
+      uncertaintyM: UNCERTAINTY_RADIUS_M[inc.precision] ?? 0,
+      weak: WEAK_VERIFICATION.includes(inc.verification.status),
+      startDay: dayNumber(inc.date.start) ?? 0,
+      endDay: dayNumber(inc.date.end) ?? 0,
+      dataset: inc.dataset,
+      datasetIndex,
+    },
+  };
+}
+
+/** Incidents as a GeoJSON FeatureCollection for a map source. */
+export function incidentsToFeatureCollection(
+  incidents: readonly Incident[],
+  datasetIndexOf: (dataset: string) => number = () => 0,
+): FeatureCollection<Point, IncidentProps> {
+  return {
+    type: 'FeatureCollection',
+    features: incidents.map((i) => incidentToFeature(i, datasetIndexOf(i.dataset))),
+  };
+}

@@ -1,0 +1,260 @@
+import {
+  AttributionControl,
+  GeoJSONSource,
+  Map as MlMap,
+  NavigationControl,
+  Popup,
+  ScaleControl,
+  setWorkerUrl,
+  type LngLatBoundsLike,
+  type MapGeoJSONFeature,
+  type MapMouseEvent,
+} from 'maplibre-gl';
+import 'maplibre-gl/dist/maplibre-gl.css';
+import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
+import type { FeatureCollection, Point } from 'geojson';
+import { LAYER, SOURCE } from '../domain/ids.ts';
+import type { MapView } from '../geo/url-hash.ts';
+import type { IncidentProps } from '../geo/incident-features.ts';
+import { basemapStyle } from './basemap-style.ts';
+import { absoluteUrl, fontFaces } from './fonts.ts';
+import { INCIDENT_GLOBAL_STATE, incidentLayers } from './incident-layers.ts';
+import { addMarkerImages } from './marker-icons.ts';
+
+// Vite cannot see MapLibre's worker; without this the map never reaches `idle`.
+setWorkerUrl(workerUrl);
+
+/** Why the view changed: a continuous gesture, or a deliberate jump the user may want to go Back from. */
+export type ViewChangeCause = 'move' | 'deliberate' | 'restore';
+
+export interface ConflictMapCallbacks {
+  /** The first `idle`: style, data and fonts drawn. */
+  onReady?: () => void;
+  onViewChange?: (view: MapView, cause: ViewChangeCause) => void;
+  /** Incident ids under a click; several when markers share a place. */
+  onIncidentClick?: (ids: string[]) => void;
+  onIncidentHover?: (id: string | null) => void;
+  /** A click on empty map. */
+  onBackgroundClick?: () => void;
+}
+
+const CLICKABLE = [LAYER.incidents, LAYER.incidentAreaMarkers, LAYER.uncertainty] as const;
+
+/**
+ * The one owner of the MapLibre map. Everything else talks to it through these methods and
+ * callbacks; components never hold the Map.
+ */
+export class ConflictMap {
+  readonly #map: MlMap;
+  readonly #cb: ConflictMapCallbacks;
+  #pendingCause: ViewChangeCause | null = null;
+  #popup: Popup | null = null;
+  #hoverId: string | null = null;
+
+  constructor(container: HTMLElement, initialView: MapView, cb: ConflictMapCallbacks) {
+    this.#cb = cb;
+    const style = basemapStyle({
+      countries: absoluteUrl('data/countries.geojson'),
+      admin1: absoluteUrl('data/admin1.geojson'),
+      admin1Labels: absoluteUrl('data/admin1-labels.geojson'),
+      places: absoluteUrl('data/places.geojson'),
+    });
+    style['font-faces'] = fontFaces();
+    style.state = { ...INCIDENT_GLOBAL_STATE };
+    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
+    style.sources[SOURCE.incidents] = {
+      type: 'geojson',
+      data: empty,
+      cluster: true,
+      clusterRadius: 36,
+      clusterMaxZoom: 9,
+    };
+    style.sources[SOURCE.displacement] = { type: 'geojson', data: empty };
+    style.layers.push(...incidentLayers());
+
+    this.#map = new MlMap({
+      container,
+      style,
+      center: [initialView.lon, initialView.lat],
+      zoom: initialView.zoom,
+      bearing: initialView.bearing,
+      pitch: initialView.pitch,
+      attributionControl: false,
+      maxZoom: 14,
+      minZoom: 3,
+      maxPitch: 60,
+      cooperativeGestures: false,
+      hash: false,
+    });
+    const map = this.#map;
+    map.addControl(new NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
+    map.addControl(new ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
+    map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+    map.on('styleimagemissing', () => addMarkerImages(map));
+    map.once('load', () => addMarkerImages(map));
+    map.once('idle', () => cb.onReady?.());
+    map.on('moveend', () => {
+      const cause = this.#pendingCause ?? 'move';
+      this.#pendingCause = null;
+      cb.onViewChange?.(this.view(), cause);
+    });
+    this.#wireInteraction();
+  }
+
+  #wireInteraction(): void {
+    const map = this.#map;
+    for (const layer of CLICKABLE) {
+      map.on('mouseenter', layer, () => {
+        map.getCanvas().style.cursor = 'pointer';
+      });
+      map.on('mouseleave', layer, () => {
+        map.getCanvas().style.cursor = '';
+        this.#cb.onIncidentHover?.(null);
+      });
+      map.on('mousemove', layer, (e) => {
+        const id = this.#idsAt(e)[0] ?? null;
+        if (id !== this.#hoverId) this.#cb.onIncidentHover?.(id);
+      });
+    }
+    for (const layer of [LAYER.clusters, LAYER.clusterCount]) {
+      map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
+      map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
+    }
+    map.on('click', (e) => void this.#onClick(e));
+  }
+
+  #idsAt(e: MapMouseEvent): string[] {
+    const pad = 6;
+    const box: [[number, number], [number, number]] = [
+      [e.point.x - pad, e.point.y - pad],
+      [e.point.x + pad, e.point.y + pad],
+    ];
+    const markerHits = this.#map.queryRenderedFeatures(box, { layers: [LAYER.incidents, LAYER.incidentAreaMarkers] });
+    const hits = markerHits.length ? markerHits : this.#map.queryRenderedFeatures(e.point, { layers: [LAYER.uncertainty] });
+    const ids: string[] = [];
+    for (const f of hits) {
+      const id = (f.properties as Partial<IncidentProps>).id;
+      if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+    }
+    return ids;
+  }
+
+  async #onClick(e: MapMouseEvent): Promise<void> {
+    const clusters = this.#map.queryRenderedFeatures(e.point, { layers: [LAYER.clusters, LAYER.clusterCount] });
+    const cluster = clusters[0];
+    if (cluster) {
+      await this.#expandCluster(cluster);
+      return;
+    }
+    const ids = this.#idsAt(e);
+    if (ids.length) this.#cb.onIncidentClick?.(ids);
+    else this.#cb.onBackgroundClick?.();
+  }
+
+  async #expandCluster(feature: MapGeoJSONFeature): Promise<void> {
+    const source = this.#map.getSource<GeoJSONSource>(SOURCE.incidents);
+    const clusterId = feature.properties['cluster_id'] as number;
+    if (!source || feature.geometry.type !== 'Point') return;
+    const center = feature.geometry.coordinates as [number, number];
+    const zoom = await source.getClusterExpansionZoom(clusterId);
+    if (zoom <= this.#map.getMaxZoom() && zoom > this.#map.getZoom() + 0.01) {
+      this.#pendingCause = 'deliberate';
+      this.#map.easeTo({ center, zoom });
+      return;
+    }
+    // Points that never separate share a place: offer them as one list.
+    const leaves = await source.getClusterLeaves(clusterId, 500, 0);
+    const ids = leaves.map((l) => (l.properties as Partial<IncidentProps>).id).filter((x): x is string => typeof x === 'string');
+    this.#cb.onIncidentClick?.(ids);
+  }
+
+  #whenStyleReady(fn: () => void): void {
+    if (this.#map.style?._loaded) fn();
+    else this.#map.once('load', fn);
+  }
+
+  /** The current view. */
+  view(): MapView {
+    const c = this.#map.getCenter();
+    return { zoom: this.#map.getZoom(), lat: c.lat, lon: c.lng, bearing: this.#map.getBearing(), pitch: this.#map.getPitch() };
+  }
+
+  /** Fits the view to [west, south, east, north]; a deliberate move that gets a history entry. */
+  fitBounds(bbox: readonly [number, number, number, number], animate = true): void {
+    this.#pendingCause = 'deliberate';
+    const bounds: LngLatBoundsLike = [
+      [bbox[0], bbox[1]],
+      [bbox[2], bbox[3]],
+    ];
+    this.#map.fitBounds(bounds, { padding: 40, animate, duration: animate ? 600 : 0 });
+  }
+
+  /** Moves to a view restored from the URL (Back/Forward or a pasted link). */
+  jumpTo(view: MapView): void {
+    this.#pendingCause = 'restore';
+    this.#map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom, bearing: view.bearing, pitch: view.pitch });
+  }
+
+  /** Flies to a point, keeping a useful zoom; deliberate. */
+  flyTo(lon: number, lat: number, zoom?: number): void {
+    this.#pendingCause = 'deliberate';
+    this.#map.flyTo({ center: [lon, lat], zoom: Math.max(zoom ?? this.#map.getZoom(), 8), duration: 700, essential: true });
+  }
+
+  /** Replaces the incident points shown (the visible set, already filtered). */
+  setIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.incidents)?.setData(fc);
+  }
+
+  /** Replaces the displacement circles. */
+  setDisplacement(fc: FeatureCollection<Point>): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.displacement)?.setData(fc);
+  }
+
+  /** Highlights the hovered incident's marker. */
+  setHovered(id: string | null): void {
+    this.#hoverId = id;
+    this.#whenStyleReady(() => this.#map.setGlobalStateProperty('hoverId', id ?? ''));
+  }
+
+  /** Highlights the selected incident's marker. */
+  setSelected(id: string | null): void {
+    this.#whenStyleReady(() => this.#map.setGlobalStateProperty('selectedId', id ?? ''));
+  }
+
+  /** Shows an element (a Svelte-rendered popup body) in a map popup at a point. */
+  openPopup(lon: number, lat: number, content: HTMLElement, onClose: () => void): void {
+    this.closePopup();
+    const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '380px', focusAfterOpen: false, offset: 14 })
+      .setLngLat([lon, lat])
+      .setDOMContent(content)
+      .addTo(this.#map);
+    popup.on('close', () => {
+      if (this.#popup === popup) this.#popup = null;
+      onClose();
+    });
+    this.#popup = popup;
+  }
+
+  /** Closes the popup, if open. */
+  closePopup(): void {
+    const p = this.#popup;
+    this.#popup = null;
+    p?.remove();
+  }
+
+  /** The map's canvas element, for tests and focus handling. */
+  canvas(): HTMLCanvasElement {
+    return this.#map.getCanvas();
+  }
+
+  /** The underlying map, for the export module and the documented test handle only. */
+  get maplibre(): MlMap {
+    return this.#map;
+  }
+
+  /** Releases the map. */
+  destroy(): void {
+    this.#map.remove();
+  }
+}

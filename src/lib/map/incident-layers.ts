@@ -1,0 +1,145 @@
+import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
+import { LAYER, SOURCE } from '../domain/ids.ts';
+import { prop } from '../geo/incident-features.ts';
+import { FONT } from './fonts.ts';
+import { CATEGORIES } from '../domain/categories.ts';
+
+/** Metres per pixel at zoom 0 and latitude 20° N (Myanmar's middle), for rings sized in metres. */
+const M_PER_PX_Z0 = (40_075_016.686 * Math.cos((20 * Math.PI) / 180)) / 512;
+
+/** Radius of displacement circles: area proportional to people, constant on screen so the legend stays exact. */
+export const DISPLACEMENT_PX_PER_SQRT_PERSON = 0.085;
+
+/** Pixel radius of a displacement circle for a number of people. */
+export function displacementRadiusPx(people: number): number {
+  return Math.sqrt(Math.max(0, people)) * DISPLACEMENT_PX_PER_SQRT_PERSON;
+}
+
+const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
+const hoveredOrSelected: ExpressionSpecification = [
+  'any',
+  ['==', prop('id'), ['global-state', 'hoverId']],
+  ['==', prop('id'), ['global-state', 'selectedId']],
+];
+
+const categoryColor = [
+  'match',
+  prop('category'),
+  ...CATEGORIES.flatMap((c) => [c.id, c.color]),
+  '#4a4a4a',
+] as unknown as ExpressionSpecification;
+
+/** Global state the incident layers read; set with `setGlobalStateProperty`. */
+export const INCIDENT_GLOBAL_STATE = { hoverId: { default: '' }, selectedId: { default: '' } } as const;
+
+/** Layers for incident markers, uncertainty rings, clusters and displacement circles. */
+export function incidentLayers(): LayerSpecification[] {
+  return [
+    {
+      id: LAYER.displacementCircles,
+      type: 'circle',
+      source: SOURCE.displacement,
+      paint: {
+        'circle-radius': ['*', ['sqrt', ['get', 'people']], DISPLACEMENT_PX_PER_SQRT_PERSON],
+        'circle-color': 'rgba(0, 131, 143, 0.16)',
+        'circle-stroke-color': '#00838f',
+        'circle-stroke-width': 1.5,
+      },
+    },
+    {
+      id: LAYER.displacementLabels,
+      type: 'symbol',
+      source: SOURCE.displacement,
+      minzoom: 5,
+      layout: {
+        'text-field': ['get', 'label'],
+        'text-font': [...FONT.regular],
+        'text-size': 10.5,
+        'text-offset': [0, 2.6],
+        'text-anchor': 'top',
+        'text-optional': true,
+      },
+      paint: { 'text-color': '#005f66', 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
+    },
+    {
+      id: LAYER.uncertainty,
+      type: 'circle',
+      source: SOURCE.incidents,
+      filter: ['all', notCluster, ['>', prop('uncertaintyM'), 0]],
+      paint: {
+        'circle-radius': [
+          'interpolate', ['exponential', 2], ['zoom'],
+          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
+          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
+        ],
+        'circle-color': categoryColor,
+        'circle-opacity': 0.1,
+        'circle-stroke-color': categoryColor,
+        'circle-stroke-width': 1.6,
+        'circle-stroke-opacity': 0.85,
+      },
+    },
+    {
+      id: LAYER.clusters,
+      type: 'circle',
+      source: SOURCE.incidents,
+      filter: ['has', 'point_count'],
+      paint: {
+        'circle-color': '#3d3a33',
+        'circle-opacity': 0.85,
+        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 24, 10000, 30],
+        'circle-stroke-color': '#ffffff',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.clusterCount,
+      type: 'symbol',
+      source: SOURCE.incidents,
+      filter: ['has', 'point_count'],
+      layout: {
+        'text-field': ['get', 'point_count_abbreviated'],
+        'text-font': [...FONT.bold],
+        'text-size': 11.5,
+        'text-allow-overlap': true,
+      },
+      paint: { 'text-color': '#ffffff' },
+    },
+    {
+      id: LAYER.incidentHalo,
+      type: 'circle',
+      source: SOURCE.incidents,
+      filter: ['all', notCluster, hoveredOrSelected],
+      paint: {
+        'circle-radius': 15,
+        'circle-color': 'rgba(255, 214, 0, 0.55)',
+        'circle-stroke-color': '#1a1a1a',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: LAYER.incidentAreaMarkers,
+      type: 'symbol',
+      source: SOURCE.incidents,
+      filter: ['all', notCluster, ['==', prop('area'), true]],
+      layout: {
+        'icon-image': ['concat', 'marker-', prop('category'), '-area'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': 0.9,
+      },
+    },
+    {
+      id: LAYER.incidents,
+      type: 'symbol',
+      source: SOURCE.incidents,
+      filter: ['all', notCluster, ['==', prop('area'), false]],
+      layout: {
+        'icon-image': ['concat', 'marker-', prop('category'), ['case', prop('weak'), '-hollow', '-solid']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['-', 0, prop('startDay')],
+      },
+    },
+  ];
+}

@@ -1,0 +1,54 @@
+import type { Map as MlMap } from 'maplibre-gl';
+import { CATEGORIES, SHAPE_PATHS, type CategoryDef } from '../domain/categories.ts';
+
+/** Marker styles: solid for corroborated reports, hollow for weaker evidence, ring-only for areas. */
+export const MARKER_STYLES = ['solid', 'hollow', 'area'] as const;
+export type MarkerStyle = (typeof MARKER_STYLES)[number];
+
+/** The image name of a category's marker in a style. */
+export function markerImageName(categoryId: string, style: MarkerStyle): string {
+  return `marker-${categoryId}-${style}`;
+}
+
+const SIZE = 22;
+
+function drawMarker(cat: CategoryDef, style: MarkerStyle, ratio: number): ImageData {
+  const px = Math.round(SIZE * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = px;
+  canvas.height = px;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available to draw map markers');
+  const inset = 2.5 * ratio;
+  const scale = px - 2 * inset;
+  ctx.translate(inset, inset);
+  ctx.scale(scale, scale);
+  const path = new Path2D(SHAPE_PATHS[cat.shape]);
+  ctx.lineJoin = 'round';
+  if (style === 'solid') {
+    ctx.fillStyle = cat.color;
+    ctx.fill(path);
+    ctx.lineWidth = (1.6 * ratio) / scale;
+    ctx.strokeStyle = '#ffffff';
+    ctx.stroke(path);
+  } else {
+    ctx.fillStyle = '#ffffff';
+    ctx.fill(path);
+    ctx.lineWidth = (2.4 * ratio) / scale;
+    ctx.strokeStyle = cat.color;
+    if (style === 'area') ctx.setLineDash([2.5 / SIZE, 1.6 / SIZE]);
+    ctx.stroke(path);
+  }
+  return ctx.getImageData(0, 0, px, px);
+}
+
+/** Adds every category × style marker to the map, drawn from the shared shape table. */
+export function addMarkerImages(map: MlMap): void {
+  const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
+  for (const cat of CATEGORIES) {
+    for (const style of MARKER_STYLES) {
+      const name = markerImageName(cat.id, style);
+      if (!map.hasImage(name)) map.addImage(name, drawMarker(cat, style, ratio), { pixelRatio: ratio });
+    }
+  }
+}
