@@ -5,3 +5,4 @@ export * from './calendar.ts';
 export * from './incident.ts';
 export * from './areas.ts';
 export * from './ids.ts';
+export * from './symbols.ts';

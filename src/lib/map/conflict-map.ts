@@ -230,7 +230,9 @@ export class ConflictMap {
       .setDOMContent(content)
       .addTo(this.#map);
     popup.on('close', () => {
-      if (this.#popup === popup) this.#popup = null;
+      // Only a close by the user reaches the app; replacing or removing it from code does not.
+      if (this.#popup !== popup) return;
+      this.#popup = null;
       onClose();
     });
     this.#popup = popup;

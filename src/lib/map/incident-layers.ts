@@ -3,17 +3,11 @@ import { LAYER, SOURCE } from '../domain/ids.ts';
 import { prop } from '../geo/incident-features.ts';
 import { FONT } from './fonts.ts';
 import { CATEGORIES } from '../domain/categories.ts';
+import { DISPLACEMENT_COLOR, DISPLACEMENT_PX_PER_SQRT_PERSON } from '../domain/symbols.ts';
 
 /** Metres per pixel at zoom 0 and latitude 20° N (Myanmar's middle), for rings sized in metres. */
 const M_PER_PX_Z0 = (40_075_016.686 * Math.cos((20 * Math.PI) / 180)) / 512;
 
-/** Radius of displacement circles: area proportional to people, constant on screen so the legend stays exact. */
-export const DISPLACEMENT_PX_PER_SQRT_PERSON = 0.085;
-
-/** Pixel radius of a displacement circle for a number of people. */
-export function displacementRadiusPx(people: number): number {
-  return Math.sqrt(Math.max(0, people)) * DISPLACEMENT_PX_PER_SQRT_PERSON;
-}
 
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 const hoveredOrSelected: ExpressionSpecification = [
@@ -41,8 +35,8 @@ export function incidentLayers(): LayerSpecification[] {
       source: SOURCE.displacement,
       paint: {
         'circle-radius': ['*', ['sqrt', ['get', 'people']], DISPLACEMENT_PX_PER_SQRT_PERSON],
-        'circle-color': 'rgba(0, 131, 143, 0.16)',
-        'circle-stroke-color': '#00838f',
+        'circle-color': DISPLACEMENT_COLOR.fill,
+        'circle-stroke-color': DISPLACEMENT_COLOR.stroke,
         'circle-stroke-width': 1.5,
       },
     },
@@ -59,7 +53,7 @@ export function incidentLayers(): LayerSpecification[] {
         'text-anchor': 'top',
         'text-optional': true,
       },
-      paint: { 'text-color': '#005f66', 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
+      paint: { 'text-color': DISPLACEMENT_COLOR.text, 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
     },
     {
       id: LAYER.uncertainty,

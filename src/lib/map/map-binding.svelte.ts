@@ -1,6 +1,8 @@
 import type { AppState } from '../state/app-state.svelte.ts';
 import { readLocationHash, writeLocationHash } from '../state/url-sync.ts';
 import { ConflictMap } from './conflict-map.ts';
+import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
+import { displacementToFeatureCollection } from '../geo/displacement.ts';
 
 export interface MapBindingOptions {
   /** Called with the map once it exists (export and the documented test handle use it). */
@@ -9,6 +11,12 @@ export interface MapBindingOptions {
   hashParams: () => ReadonlyMap<string, string>;
   /** Restores parameters read from the URL on Back/Forward. */
   applyHashParams: (params: ReadonlyMap<string, string>) => void;
+  /** The element holding the popup body (a Svelte component), or null when nothing is open. */
+  popupContent: () => HTMLElement | null;
+  /** The popup was closed on the map (its × button). */
+  onPopupClosed: () => void;
+  /** Label points of the states and regions, for displacement circles. */
+  areaPoints: () => ReadonlyMap<string, [number, number]>;
 }
 
 /**
@@ -49,6 +57,17 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       else map.flyTo(req.lon, req.lat, req.zoom);
     });
     $effect(() => map.setHovered(state.hoverId));
+    $effect(() => {
+      const datasets = [...new Set(state.visible.map((i) => i.dataset))];
+      map.setIncidents(incidentsToFeatureCollection(state.visible, (d) => datasets.indexOf(d)));
+    });
+    $effect(() => map.setDisplacement(displacementToFeatureCollection(state.displacement, opts.areaPoints())));
+    $effect(() => {
+      const el = opts.popupContent();
+      const at = state.selected ?? state.incidentById.get(state.chooserIds[0] ?? '');
+      if (el && at) map.openPopup(at.lon, at.lat, el, opts.onPopupClosed);
+      else map.closePopup();
+    });
     $effect(() => map.setSelected(state.selectedId));
   });
 

@@ -1,5 +1,7 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import type { MapView } from '../geo/url-hash.ts';
+import { EMPTY_FILTER, type IncidentFilter } from '../domain/filter.ts';
+import { visibleIncidents } from '../geo/visible-incidents.ts';
 
 /** A camera move asked for by the UI; the map binding carries it out. */
 export type CameraRequest =
@@ -28,6 +30,9 @@ export class AppState {
   cameraRequest = $state.raw<CameraRequest | null>(null);
   #cameraSeq = 0;
 
+  filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
+  /** The visible set: the one pure function over the data and the filter. */
+  readonly visible = $derived(visibleIncidents(this.incidents, this.filter));
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
 
@@ -54,6 +59,19 @@ export class AppState {
   /** Asks the map to fly to a point; a deliberate move. */
   flyTo(lon: number, lat: number, zoom?: number): void {
     this.cameraRequest = { kind: 'fly', lon, lat, zoom, seq: ++this.#cameraSeq };
+  }
+
+  /** Opens an incident from a list: selects it and flies the map to it. */
+  open(id: string): void {
+    const inc = this.incidentById.get(id);
+    if (!inc) return;
+    this.select(id);
+    this.flyTo(inc.lon, inc.lat, Math.max(this.view.zoom, 8));
+  }
+
+  /** Replaces the filter. */
+  setFilter(filter: IncidentFilter): void {
+    this.filter = filter;
   }
 
   /** Sets or clears the hovered incident. */

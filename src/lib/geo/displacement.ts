@@ -1,0 +1,103 @@
+import type { Feature, FeatureCollection, Point } from 'geojson';
+import { dayNumber } from '../domain/calendar.ts';
+import type { DisplacementFigure } from '../domain/incident.ts';
+
+export interface DisplacementProps {
+  readonly area: string;
+  readonly areaName: string;
+  readonly people: number;
+  readonly asOf: string;
+  readonly label: string;
+  readonly figureId: string;
+}
+
+/** Latest figure per area. Figures for different dates are never summed, only the newest is kept. */
+export function latestFigureByArea(figures: readonly DisplacementFigure[]): Map<string, DisplacementFigure[]> {
+  const latest = new Map<string, DisplacementFigure[]>();
+  for (const f of figures) {
+    const current = latest.get(f.area);
+    const day = dayNumber(f.asOf.end) ?? 0;
+    const currentDay = current?.[0] ? (dayNumber(current[0].asOf.end) ?? 0) : -Infinity;
+    if (!current || day > currentDay) latest.set(f.area, [f]);
+    else if (day === currentDay) current.push(f);
+  }
+  return latest;
+}
+
+const fmt = new Intl.NumberFormat('en-GB');
+
+/** A number we may draw for a figure: its lower bound, never an invented midpoint. */
+function drawablePeople(f: DisplacementFigure): number | null {
+  return f.figure.low ?? f.figure.high;
+}
+
+/**
+ * Displacement circles for the areas that have a point to stand on (states and regions): the
+ * latest figure per area, placed on the area's label point. Macro-regions and the national
+ * series are shown in the chart instead. Where one area has several figures on the same date
+ * (e.g. UNHCR's Shan North and Shan South on Natural Earth's single Shan), each stays its own
+ * circle, stacked at the same centre, so none is summed.
+ */
+export function displacementToFeatureCollection(
+  figures: readonly DisplacementFigure[],
+  labelPoints: ReadonlyMap<string, [number, number]>,
+  mapAreaOf: (f: DisplacementFigure) => string = (f) => f.area,
+): FeatureCollection<Point, DisplacementProps> {
+  const features: Feature<Point, DisplacementProps>[] = [];
+  for (const group of latestFigureByArea(figures).values()) {
+    for (const f of group) {
+      const at = labelPoints.get(mapAreaOf(f));
+      const people = drawablePeople(f);
+      if (!at || people === null) continue;
+      features.push({
+        type: 'Feature',
+        geometry: { type: 'Point', coordinates: at },
+        properties: {
+          area: f.area,
+          areaName: f.areaName,
+          people,
+          asOf: f.asOf.end,
+          label: `${f.areaName}: ${f.figure.text || fmt.format(people)}`,
+          figureId: f.id,
+        },
+      });
+    }
+  }
+  // Larger circles first so smaller ones stay visible on top.
+  features.sort((a, b) => b.properties.people - a.properties.people);
+  return { type: 'FeatureCollection', features };
+}
+
+export interface SeriesPoint {
+  readonly day: number;
+  readonly date: string;
+  readonly people: number;
+  readonly text: string;
+  readonly source: string;
+}
+export interface DisplacementSeries {
+  readonly key: string;
+  readonly label: string;
+  readonly points: readonly SeriesPoint[];
+}
+
+const SERIES_AREAS: Record<string, string> = { MM: 'Myanmar', 'north-west': 'North-West', 'south-east': 'South-East' };
+
+/** The national and macro-region series over time, one per area and measure, in date order. */
+export function displacementSeries(figures: readonly DisplacementFigure[]): DisplacementSeries[] {
+  const byKey = new Map<string, { label: string; points: SeriesPoint[] }>();
+  for (const f of figures) {
+    const name = SERIES_AREAS[f.area];
+    const people = drawablePeople(f);
+    const day = dayNumber(f.asOf.end);
+    if (!name || people === null || day === null) continue;
+    const key = `${f.area}:${f.measure}`;
+    const label = `${name}, ${f.measure === 'since_coup' ? 'displaced since the coup' : 'all IDPs'}`;
+    const s = byKey.get(key) ?? { label, points: [] };
+    s.points.push({ day, date: f.asOf.end, people, text: f.figure.text, source: f.source.publisher });
+    byKey.set(key, s);
+  }
+  return [...byKey.entries()]
+    .map(([key, s]) => ({ key, label: s.label, points: s.points.sort((a, b) => a.day - b.day) }))
+    .sort((a, b) => a.key.localeCompare(b.key));
+}
