@@ -1,0 +1,57 @@
+/**
+ * Shapes of the hand-checked curation tables. The facts file gives what sources say; these
+ * tables record what we decided about each row (category, wording, placement, which source
+ * says which number), so every decision is in one reviewable place.
+ */
+import type { CategoryId } from '../../src/lib/domain/categories.ts';
+import type { IncidentDate, SourceRef, WeaponClaim } from '../../src/lib/domain/incident.ts';
+import type { LocationPrecision } from '../../src/lib/domain/precision.ts';
+
+/** Where the marker goes. Coordinates are never typed in here: they come from a reference file. */
+export type Placement =
+  /** The facts row's own coordinates, which must match a gazetteer entry (town/village) or are a district seat. */
+  | { readonly kind: 'facts_coordinates' }
+  /** The area centroid of a township from `township-centroids.csv`; the facts' coordinates are kept as `sourceCoordinates`. */
+  | { readonly kind: 'township_centroid'; readonly township: string; readonly sourceCoordinatesNote?: string }
+  /** The label point of the state or region, for records drawn as an area rather than a pin. */
+  | { readonly kind: 'admin1_label' };
+
+/** A figure as [the source's words, who says it]. */
+export type FigureEntry = readonly [text: string, source: string];
+
+export interface CuratedIncident {
+  readonly id: string;
+  /** Restates the facts-mapping table's answer so a reviewer sees it; the build fails if they differ. */
+  readonly category: CategoryId;
+  /** Set only where we deliberately differ from the facts word, with the reason. */
+  readonly precisionOverride?: { readonly precision: LocationPrecision; readonly reason: string };
+  readonly title: string;
+  readonly summary: string;
+  readonly place: { readonly name: string; readonly admin1: string; readonly township?: string };
+  readonly placement: Placement;
+  readonly weapons: readonly WeaponClaim[];
+  readonly killed: readonly FigureEntry[];
+  readonly displaced: readonly FigureEntry[];
+  readonly sources: readonly SourceRef[];
+}
+
+export interface CuratedDisplacement {
+  readonly id: string;
+  readonly factsId: string;
+  readonly area: string;
+  readonly areaName: string;
+  readonly measure: 'since_coup' | 'total';
+  /** The figure in the source's words, parsed by `parseFigure`. */
+  readonly text: string;
+  /** Only where a row gives a second date for some of its figures (D05's national figures "as of 31 Jul"). */
+  readonly asOf?: IncidentDate;
+}
+
+/** A facts row left out of the curated data, with the reason PROVENANCE.md repeats. */
+export interface ExcludedRow {
+  readonly id: string;
+  readonly reason: string;
+}
+
+/** Title of a source whose title our facts file does not record; shown as is, never guessed. */
+export const TITLE_NOT_RECORDED = '[title not recorded]';

@@ -1,0 +1,307 @@
+/**
+ * Builds `public/data/incidents.json` and `public/data/displacement.json` from the facts file
+ * (`geo/sources/incident-facts.csv`) and the hand-checked tables in `geo/curated/`.
+ * Run with `npm run derive-incidents`. The output is deterministic: the same inputs give the
+ * same bytes, and `version` is a hash of the content, so there is no timestamp to churn.
+ *
+ * The script refuses to write anything when a curated record disagrees with the facts
+ * (category, place, dates), drops or adds a URL, or would place a point without a reference
+ * coordinate. It never moves a coordinate to fit a boundary; `npm run validate-data` checks that.
+ */
+import { createHash } from 'node:crypto';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import Papa from 'papaparse';
+import { pointOnFeature } from '@turf/turf';
+import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { DisplacementFigure, Incident, SourceRef } from '../src/lib/domain/incident.ts';
+import type { LocationPrecision } from '../src/lib/domain/precision.ts';
+import { mapFactsLocationPrecision, mapFactsSubType, mapFactsVerification, parseFactsDate } from '../src/lib/data/facts-mapping.ts';
+import { parseFigure } from '../src/lib/data/figures.ts';
+import { CURATED_INCIDENTS, EXCLUDED_INCIDENTS } from './curated/incidents.ts';
+import { CURATED_DISPLACEMENT, DISPLACEMENT_SOURCES, EXCLUDED_DISPLACEMENT } from './curated/displacement.ts';
+import type { CuratedIncident } from './curated/types.ts';
+
+const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+export const PATHS = {
+  facts: path.join(ROOT, 'geo/sources/incident-facts.csv'),
+  centroids: path.join(ROOT, 'geo/sources/township-centroids.csv'),
+  // Copied into geo/sources by the boundaries script; the shared reference is the fallback.
+  gazetteer: [path.join(ROOT, 'geo/sources/gazetteer.csv'), path.resolve(ROOT, '../shared/reference/gazetteer.csv')],
+  labels: path.join(ROOT, 'public/data/admin1-labels.geojson'),
+  boundaries: path.join(ROOT, 'geo/data/myanmar-admin1-full.geojson'),
+  incidentsOut: path.join(ROOT, 'public/data/incidents.json'),
+  displacementOut: path.join(ROOT, 'public/data/displacement.json'),
+} as const;
+
+/** One row of the facts file, as text. */
+export type FactsRow = Record<
+  | 'id' | 'date' | 'date_precision' | 'place' | 'admin1' | 'admin3_township' | 'lat' | 'lon' | 'location_precision'
+  | 'event_type' | 'sub_type' | 'aircraft' | 'civilians_killed' | 'displaced' | 'sources' | 'verification',
+  string
+>;
+
+export interface TownshipCentroid {
+  readonly township: string;
+  readonly admin1: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly pcode: string;
+}
+
+export interface GazetteerPlace {
+  readonly name: string;
+  readonly admin1: string;
+  readonly lat: number;
+  readonly lon: number;
+  readonly precision: string;
+}
+
+/** Everything the build reads, so tests can rebuild in memory and compare with the shipped files. */
+export interface DeriveInputs {
+  readonly facts: readonly FactsRow[];
+  readonly centroids: readonly TownshipCentroid[];
+  readonly gazetteer: readonly GazetteerPlace[];
+  /** Admin-1 English name -> [lon, lat] of its label point. */
+  readonly labelPoints: ReadonlyMap<string, readonly [number, number]>;
+}
+
+export interface DerivedData {
+  readonly incidents: { readonly version: string; readonly incidents: readonly Incident[] };
+  readonly displacement: { readonly version: string; readonly figures: readonly DisplacementFigure[] };
+}
+
+/** Reads a CSV with a header row into records of strings. */
+export function readCsv<T>(file: string): T[] {
+  const parsed = Papa.parse<T>(readFileSync(file, 'utf8'), { header: true, skipEmptyLines: true });
+  if (parsed.errors.length > 0) throw new Error(`${file}: ${parsed.errors.map((e) => `row ${e.row}: ${e.message}`).join('; ')}`);
+  return parsed.data;
+}
+
+/** Reads every input file of the build from the repository (with the shared-reference fallback for the gazetteer). */
+export function readDeriveInputs(): DeriveInputs {
+  const gazetteerFile = PATHS.gazetteer.find((f) => existsSync(f));
+  if (!gazetteerFile) throw new Error(`gazetteer.csv not found in ${PATHS.gazetteer.join(' or ')}`);
+  const centroids = readCsv<Record<string, string>>(PATHS.centroids).map((r) => ({
+    township: req(r['township']),
+    admin1: req(r['admin1']),
+    lat: num(r['lat']),
+    lon: num(r['lon']),
+    pcode: req(r['ts_pcode']),
+  }));
+  const gazetteer = readCsv<Record<string, string>>(gazetteerFile).map((r) => ({
+    name: req(r['name']),
+    admin1: req(r['admin1']),
+    lat: num(r['lat']),
+    lon: num(r['lon']),
+    precision: req(r['precision']),
+  }));
+  return { facts: readCsv<FactsRow>(PATHS.facts), centroids, gazetteer, labelPoints: readLabelPoints() };
+}
+
+/** Label points by admin-1 name: the shipped label layer, or a point on the full boundary if that is missing. */
+function readLabelPoints(): Map<string, readonly [number, number]> {
+  const out = new Map<string, readonly [number, number]>();
+  if (existsSync(PATHS.labels)) {
+    const labels = JSON.parse(readFileSync(PATHS.labels, 'utf8')) as FeatureCollection<Point, { name_en: string }>;
+    for (const f of labels.features) out.set(f.properties.name_en, [f.geometry.coordinates[0] ?? NaN, f.geometry.coordinates[1] ?? NaN]);
+    return out;
+  }
+  const boundaries = JSON.parse(readFileSync(PATHS.boundaries, 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { name_en: string }>;
+  for (const f of boundaries.features) {
+    const p = pointOnFeature(f as Feature<Polygon | MultiPolygon>).geometry.coordinates;
+    out.set(f.properties.name_en, [round(p[0] ?? NaN, 4), round(p[1] ?? NaN, 4)]);
+  }
+  return out;
+}
+
+/** Builds both datasets, or throws with every disagreement between the curation and the facts. */
+export function deriveCuratedData(inputs: DeriveInputs): DerivedData {
+  const problems: string[] = [];
+  const facts = new Map(inputs.facts.map((r) => [r.id, r]));
+  const curated = new Map(CURATED_INCIDENTS.map((c) => [c.id, c]));
+  for (const id of facts.keys()) {
+    const listed = curated.has(id) || CURATED_DISPLACEMENT.some((d) => d.factsId === id);
+    const excluded = [...EXCLUDED_INCIDENTS, ...EXCLUDED_DISPLACEMENT].some((e) => e.id === id);
+    if (!listed && !excluded) problems.push(`${id}: facts row has no curation entry and is not listed as excluded`);
+  }
+
+  const incidents: Incident[] = [];
+  for (const c of CURATED_INCIDENTS) {
+    const row = facts.get(c.id);
+    if (!row) {
+      problems.push(`${c.id}: curated but not in the facts file`);
+      continue;
+    }
+    const incident = deriveIncident(c, row, inputs, (msg) => problems.push(`${c.id}: ${msg}`));
+    if (incident) incidents.push(incident);
+  }
+
+  const figures: DisplacementFigure[] = [];
+  for (const c of CURATED_DISPLACEMENT) {
+    const row = facts.get(c.factsId);
+    const source = DISPLACEMENT_SOURCES[c.factsId];
+    if (!row || !source) {
+      problems.push(`${c.id}: facts row or source for ${c.factsId} missing`);
+      continue;
+    }
+    const asOf = c.asOf ?? parseFactsDate(row.date, row.date_precision);
+    if (!asOf) problems.push(`${c.id}: date "${row.date}" / "${row.date_precision}" not understood`);
+    const figure = parseFigure(c.text, source.publisher);
+    if (figure.low === null) problems.push(`${c.id}: "${c.text}" has no number`);
+    for (const n of numbersIn(c.text)) if (!containsNumber(row.displaced, n)) problems.push(`${c.id}: ${n} is not in the facts row`);
+    if (asOf) figures.push({ id: c.id, area: c.area, areaName: c.areaName, asOf, measure: c.measure, figure, source, factsId: c.factsId });
+  }
+  for (const [factsId, source] of Object.entries(DISPLACEMENT_SOURCES)) {
+    const row = facts.get(factsId);
+    if (row) checkUrls(row.sources, [source], (msg) => problems.push(`${factsId}: ${msg}`));
+  }
+
+  if (problems.length > 0) throw new Error(`derive-incidents: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
+  incidents.sort((a, b) => a.id.localeCompare(b.id));
+  return {
+    incidents: { version: contentHash(incidents), incidents },
+    displacement: { version: contentHash(figures), figures },
+  };
+}
+
+/** One curated incident, checked against its facts row; null (with problems reported) when it cannot be built. */
+function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs, problem: (msg: string) => void): Incident | null {
+  const category = mapFactsSubType(row.sub_type);
+  if (category !== c.category) problem(`category ${c.category} differs from the mapping of "${row.sub_type}" (${category})`);
+  const factsPrecision = mapFactsLocationPrecision(row.location_precision);
+  if (!factsPrecision) problem(`location precision "${row.location_precision}" is not in the mapping table`);
+  const precision: LocationPrecision | null = c.precisionOverride?.precision ?? factsPrecision;
+  const date = parseFactsDate(row.date, row.date_precision);
+  if (!date) problem(`date "${row.date}" / "${row.date_precision}" not understood`);
+  if (c.place.admin1 !== row.admin1) problem(`admin1 ${c.place.admin1} differs from the facts (${row.admin1})`);
+  if (c.place.township && !row.admin3_township.startsWith(c.place.township)) problem(`township ${c.place.township} differs from the facts (${row.admin3_township})`);
+  checkUrls(row.sources, c.sources, problem);
+  const rowText = Object.values(row).join(' ');
+  for (const [text] of [...c.killed, ...c.displaced]) {
+    for (const n of numbersIn(text)) if (n >= 10 && !containsNumber(rowText, n)) problem(`figure "${text}": ${n} is not in the facts row`);
+  }
+
+  const factsLat = Number(row.lat);
+  const factsLon = Number(row.lon);
+  const hasFactsPoint = row.lat.trim() !== '' && row.lon.trim() !== '' && Number.isFinite(factsLat) && Number.isFinite(factsLon);
+  let lon = NaN;
+  let lat = NaN;
+  let sourceCoordinates: Incident['sourceCoordinates'] = null;
+  const placement = c.placement;
+  if (placement.kind === 'facts_coordinates') {
+    if (!hasFactsPoint) problem('facts give no coordinates to use');
+    if (precision !== 'village' && precision !== 'town' && precision !== 'district') problem(`facts coordinates used at ${precision} precision`);
+    // Village and town points must be a gazetteer place; a district point must be a gazetteer town (its seat).
+    const tolerance = precision === 'district' ? 0.005 : 0.0011;
+    const match = inputs.gazetteer.find((g) => g.admin1 === row.admin1 && Math.abs(g.lat - factsLat) <= tolerance && Math.abs(g.lon - factsLon) <= tolerance);
+    if (!match) problem(`facts coordinates ${factsLat}, ${factsLon} match no gazetteer place`);
+    else if (precision === 'district' && match.precision !== 'town') problem(`district point ${match.name} is not a town`);
+    lon = factsLon;
+    lat = factsLat;
+  } else if (placement.kind === 'township_centroid') {
+    if (precision !== 'township') problem(`township centroid used at ${precision} precision`);
+    const centroid = inputs.centroids.find((t) => t.township === placement.township && t.admin1 === row.admin1);
+    if (!centroid) problem(`no centroid for ${placement.township} (${row.admin1})`);
+    else {
+      lon = centroid.lon;
+      lat = centroid.lat;
+    }
+    if (hasFactsPoint && (factsLat !== lat || factsLon !== lon)) {
+      sourceCoordinates = {
+        lon: factsLon,
+        lat: factsLat,
+        note:
+          placement.sourceCoordinatesNote ??
+          'Coordinates as given in our facts file. The place is known only to township level, so the marker stands at the township area centroid instead.',
+      };
+    }
+  } else {
+    if (precision !== 'region') problem(`admin-1 label point used at ${precision} precision`);
+    const label = inputs.labelPoints.get(row.admin1);
+    if (!label) problem(`no label point for ${row.admin1}`);
+    else [lon, lat] = label;
+    if (hasFactsPoint) sourceCoordinates = { lon: factsLon, lat: factsLat, note: 'Coordinates as given in our facts file, not used for the map.' };
+  }
+  if (!category || !precision || !date || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
+
+  const place = c.place.township ? { name: c.place.name, admin1: c.place.admin1, township: c.place.township } : { name: c.place.name, admin1: c.place.admin1 };
+  return {
+    id: c.id,
+    category,
+    title: c.title,
+    date,
+    place,
+    lon,
+    lat,
+    precision,
+    sourceCoordinates,
+    weapons: c.weapons,
+    killed: c.killed.map(([text, source]) => parseFigure(text, source)),
+    displaced: c.displaced.map(([text, source]) => parseFigure(text, source)),
+    summary: c.summary,
+    sources: c.sources,
+    verification: { status: mapFactsVerification(row.verification), text: row.verification },
+    dataset: 'curated',
+  };
+}
+
+const URL_IN_TEXT = /https?:\/\/[^\s)'";]+/g;
+
+/** The curated sources must carry exactly the URLs the facts cell gives: none dropped, none added. */
+function checkUrls(factsSources: string, sources: readonly SourceRef[], problem: (msg: string) => void): void {
+  const inFacts = new Set(factsSources.match(URL_IN_TEXT) ?? []);
+  const curated = new Set(sources.flatMap((s) => (s.url ? [s.url] : [])));
+  for (const u of inFacts) if (!curated.has(u)) problem(`URL in the facts is missing from the curated sources: ${u}`);
+  for (const u of curated) if (!inFacts.has(u)) problem(`curated URL is not in the facts: ${u}`);
+}
+
+/** The whole numbers written in a text: "4,000 from 15 villages" -> [4000, 15]. */
+function numbersIn(text: string): number[] {
+  return (text.match(/\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?/g) ?? []).map((t) => Number(t.replace(/,/g, '')));
+}
+
+/** True when the text contains the number as a whole token, written with or without thousands separators. */
+function containsNumber(text: string, n: number): boolean {
+  return numbersIn(text).includes(n);
+}
+
+/** First 12 hex digits of the SHA-256 of the JSON of a value. */
+export function contentHash(value: unknown): string {
+  return createHash('sha256').update(JSON.stringify(value)).digest('hex').slice(0, 12);
+}
+
+/** The JSON text a dataset is written as (two-space indent, final newline). */
+export function toJsonText(value: unknown): string {
+  return `${JSON.stringify(value, null, 2)}\n`;
+}
+
+function req(v: string | undefined): string {
+  if (v === undefined || v.trim() === '') throw new Error('missing value in a reference CSV');
+  return v.trim();
+}
+
+function num(v: string | undefined): number {
+  const n = Number(req(v));
+  if (!Number.isFinite(n)) throw new Error(`not a number: ${v}`);
+  return n;
+}
+
+function round(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+function main(): void {
+  const data = deriveCuratedData(readDeriveInputs());
+  writeFileSync(PATHS.incidentsOut, toJsonText(data.incidents));
+  writeFileSync(PATHS.displacementOut, toJsonText(data.displacement));
+  console.log(
+    `derive-incidents: ${data.incidents.incidents.length} incidents (version ${data.incidents.version}), ` +
+      `${data.displacement.figures.length} displacement figures (version ${data.displacement.version})`,
+  );
+}
+
+if (process.argv[1] && path.resolve(process.argv[1]) === fileURLToPath(import.meta.url)) main();
