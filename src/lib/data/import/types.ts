@@ -1,0 +1,90 @@
+/**
+ * Types shared by the import pipeline (CSV and GeoJSON → Incident). Pure data: the worker,
+ * IndexedDB and UI layers pass these around as they are (all structured-clone safe).
+ */
+import type { Incident } from '../../domain/incident.ts';
+
+/** Formats the importer recognises. `conflict-map` is our own lossless CSV export. */
+export type ImportFormat = 'acled' | 'ucdp-ged' | 'conflict-map' | 'geojson' | 'unknown';
+
+/** Why a row was not shown. Each rejected row carries exactly one: the first check it failed. */
+export type RejectReason =
+  | 'no_coordinates'
+  | 'latitude_out_of_range'
+  | 'longitude_out_of_range'
+  | 'swapped_coordinates'
+  | 'unparseable_date'
+  | 'unknown_format'
+  | 'missing_required_field'
+  /** The CSV row has fewer or more fields than the header (a cut-off last line, a stray comma). */
+  | 'wrong_field_count'
+  /** A value is present but is not one the format allows (an unknown precision code, bad JSON). */
+  | 'invalid_field'
+  /** A GeoJSON feature whose geometry is not a Point. */
+  | 'unsupported_geometry';
+
+/** Every reject reason, in the order the UI should list them. */
+export const REJECT_REASONS: readonly RejectReason[] = [
+  'unknown_format',
+  'wrong_field_count',
+  'missing_required_field',
+  'no_coordinates',
+  'latitude_out_of_range',
+  'longitude_out_of_range',
+  'swapped_coordinates',
+  'unparseable_date',
+  'invalid_field',
+  'unsupported_geometry',
+];
+
+/** One CSV data row as papaparse gives it with `header: true` (all values are strings). */
+export type CsvRow = Readonly<Record<string, string>>;
+
+/** What every row mapper needs to know about the import it belongs to. */
+export interface MapContext {
+  /** Id of the imported dataset; becomes `Incident.dataset` and the id prefix. */
+  readonly datasetId: string;
+  /** Name of the file the user chose, used in source titles. */
+  readonly fileName: string;
+}
+
+/** A row turned into an incident, or the reason it could not be. */
+export type MapResult =
+  | { readonly ok: true; readonly incident: Incident; readonly eventId: string }
+  | { readonly ok: false; readonly reason: RejectReason; readonly message: string };
+
+/** A rejected row with its original values, so the user can fix and re-import it. */
+export interface RejectedRow {
+  /** 1-based data row (or feature) number; the header is not counted. */
+  readonly row: number;
+  readonly reason: RejectReason;
+  readonly message: string;
+  readonly raw: Readonly<Record<string, string>>;
+}
+
+/** A row whose event id appeared earlier in the same file. It is shown, and listed here. */
+export interface DuplicateRow {
+  readonly row: number;
+  readonly eventId: string;
+  readonly firstRow: number;
+}
+
+/** The outcome of one import. Invariant: `rowsRead === rowsShown + rowsRejected`. */
+export interface ImportReport {
+  readonly datasetId: string;
+  readonly fileName: string;
+  readonly format: ImportFormat;
+  /** Why the format is unknown (names the missing columns), or null. */
+  readonly formatMessage: string | null;
+  readonly rowsRead: number;
+  readonly rowsShown: number;
+  readonly rowsRejected: number;
+  readonly rejectedByReason: Readonly<Partial<Record<RejectReason, number>>>;
+  /** Rejected rows in detail; at most `maxRejectedDetails` of them (see `rejectedOmitted`). */
+  readonly rejected: readonly RejectedRow[];
+  /** Rejected rows counted but not kept in `rejected`, to bound memory on a hopeless file. */
+  readonly rejectedOmitted: number;
+  readonly duplicates: readonly DuplicateRow[];
+  /** Incidents not yet drained with `ImportSession.takeIncidents()`. */
+  readonly incidents: readonly Incident[];
+}
