@@ -82,12 +82,12 @@ export function validateIncidents(incidents: unknown[], boundaries: Admin1Bounda
     if (!admin1) return error(`admin1 "${place['admin1']}" is not a state or region of the boundaries`);
     const at = lonLat(raw['lon'], raw['lat']);
     if (!at) return error(`coordinates ${describe(raw['lon'])}, ${describe(raw['lat'])} are not a longitude and latitude`);
-    checkPointInAdmin1(at, admin1, boundaries, 'point', id, report, true);
+    checkPointInAdmin1(at, admin1, boundaries, 'point is', id, report, true);
     const sc = raw['sourceCoordinates'];
     if (sc !== undefined && sc !== null) {
       const scAt = isRecord(sc) && isNonEmptyString(sc['note']) ? lonLat(sc['lon'], sc['lat']) : null;
       if (!scAt) error('sourceCoordinates need lon, lat and a note');
-      else checkPointInAdmin1(scAt, admin1, boundaries, 'source coordinates (kept as given, not used for the marker)', id, report, false);
+      else checkPointInAdmin1(scAt, admin1, boundaries, 'source coordinates (kept as given, not used for the marker) are', id, report, false);
     }
   });
   return report;
@@ -201,6 +201,7 @@ function checkPointInAdmin1(
   at: [number, number],
   admin1: Admin1Feature,
   boundaries: Admin1Boundaries,
+  /** Subject and verb of the message: "point is", "source coordinates … are". */
   what: string,
   id: string,
   report: Report,
@@ -211,12 +212,12 @@ function checkPointInAdmin1(
   const distanceKm = Math.round(Math.abs(pointToPolygonDistance(p, admin1, { units: 'kilometers' })) * 100) / 100;
   const name = admin1.properties.name_en;
   if (distanceKm <= BORDER_TOLERANCE_KM) {
-    report.warnings.push({ id, reason: `${what} is ${distanceKm} km outside ${name} (within ${BORDER_TOLERANCE_KM} km: Natural Earth's border is coarse)`, distanceKm });
+    report.warnings.push({ id, reason: `${what} ${distanceKm} km outside ${name} (within ${BORDER_TOLERANCE_KM} km: Natural Earth's border is coarse)`, distanceKm });
     return;
   }
   const actual = boundaries.features.find((f) => booleanPointInPolygon(p, f));
   const where = actual ? `it lies in ${actual.properties.name_en}` : 'it lies in no state or region of Myanmar';
-  const problem = { id, reason: `${what} is ${distanceKm} km outside ${name}; ${where}`, distanceKm };
+  const problem = { id, reason: `${what} ${distanceKm} km outside ${name}; ${where}`, distanceKm };
   (farIsError ? report.errors : report.warnings).push(problem);
 }
 
