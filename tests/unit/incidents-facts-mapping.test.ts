@@ -19,6 +19,7 @@ import {
 import { isLocationPrecision, DATE_PRECISIONS } from '../../src/lib/domain/precision.ts';
 import { isCategoryId } from '../../src/lib/domain/categories.ts';
 import { isVerificationStatus } from '../../src/lib/domain/verification.ts';
+import * as importTables from '../../src/lib/data/import/code-tables.ts';
 
 describe('facts location_precision words', () => {
   const expected: [string, string][] = [
@@ -232,5 +233,14 @@ describe('mapPrecisionCode', () => {
     expect(mapPrecisionCode(UCDP_WHERE_PREC, '1.5')).toBeNull();
     expect(mapPrecisionCode(UCDP_WHERE_PREC, 8)).toBeNull();
     expect(mapPrecisionCode(ACLED_GEO_PRECISION, ' 2 ')).toBe('township');
+  });
+});
+
+describe('agreement with the import code tables', () => {
+  it('maps every UCDP and ACLED code the same way as the importer', () => {
+    for (const [code, p] of Object.entries(UCDP_WHERE_PREC)) expect(importTables.UCDP_WHERE_PREC[code]).toBe(p);
+    for (const [code, p] of Object.entries(UCDP_DATE_PREC)) expect(importTables.UCDP_DATE_PREC[code]?.precision).toBe(p);
+    for (const [code, p] of Object.entries(ACLED_GEO_PRECISION)) expect(importTables.ACLED_GEO_PRECISION[code]).toBe(p);
+    for (const [code, p] of Object.entries(ACLED_TIME_PRECISION)) expect(importTables.ACLED_TIME_PRECISION[code]).toBe(p);
   });
 });
