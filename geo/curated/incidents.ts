@@ -204,9 +204,9 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
   {
     id: 'E09',
     category: 'air_strike',
-    title: 'Monastery bombed twice in a village near Loikaw',
+    title: 'Air strike on a Buddhist monastery in a village near Loikaw',
     summary:
-      'Myanmar Now reported that junta aircraft bombed a Buddhist monastery full of civilians twice in one day, in a village near Loikaw; UCDP records three deaths. Our records do not name the village, so the incident is shown at the Loikaw township centre.',
+      'Myanmar Now reported the bombing of a Buddhist monastery sheltering civilians in a village near Loikaw, and called it the second such bombing that day; our facts file notes the monastery as bombed twice. UCDP records three deaths. Our records do not name the village, so the incident is shown at the Loikaw township centre.',
     place: { name: 'a village near Loikaw', admin1: 'Kayah', township: 'Loikaw' },
     placement: {
       kind: 'township_centroid',
