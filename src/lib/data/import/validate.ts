@@ -1,0 +1,153 @@
+/**
+ * Checks for structured values read from untrusted files (our own exports' JSON columns,
+ * GeoJSON properties). Each reader returns the value rebuilt from known fields only, or null
+ * when it does not have the right shape, so nothing unexpected rides along into the app.
+ */
+import { isCategoryId, type CategoryId } from '../../domain/categories.ts';
+import { isIsoDay } from '../../domain/calendar.ts';
+import type { Figure, FigureQualifier, IncidentDate, Place, SourceRef, WeaponClaim } from '../../domain/incident.ts';
+import { DATE_PRECISIONS, isLocationPrecision, type DatePrecision, type LocationPrecision } from '../../domain/precision.ts';
+import { isVerificationStatus, type VerificationStatus } from '../../domain/verification.ts';
+
+type ExtraValue = string | number | boolean | null;
+
+const QUALIFIERS: readonly FigureQualifier[] = ['exact', 'at_least', 'more_than', 'about', 'range', 'unspecified'];
+
+/** True for a plain object (not null, not an array). */
+export function isRecord(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v);
+}
+
+function optString(o: Record<string, unknown>, key: string): string | undefined | false {
+  const v = o[key];
+  if (v === undefined) return undefined;
+  return typeof v === 'string' ? v : false;
+}
+
+function numOrNull(v: unknown): number | null | false {
+  if (v === null) return null;
+  return typeof v === 'number' && Number.isFinite(v) ? v : false;
+}
+
+/** The URL when it is http(s), else null: links in data are shown only for those schemes. */
+export function safeUrl(v: unknown): string | null {
+  if (typeof v !== 'string') return null;
+  const t = v.trim();
+  const lower = t.slice(0, 8).toLowerCase();
+  return lower.startsWith('https://') || lower.startsWith('http://') ? t : null;
+}
+
+/** A Figure rebuilt from untrusted JSON, or null. */
+export function readFigure(v: unknown): Figure | null {
+  if (!isRecord(v)) return null;
+  const low = numOrNull(v.low);
+  const high = numOrNull(v.high);
+  if (low === false || high === false) return null;
+  if (typeof v.qualifier !== 'string' || !(QUALIFIERS as readonly string[]).includes(v.qualifier)) return null;
+  if (typeof v.text !== 'string' || typeof v.source !== 'string') return null;
+  return { low, high, qualifier: v.qualifier as FigureQualifier, text: v.text, source: v.source };
+}
+
+/** A SourceRef rebuilt from untrusted JSON, or null. A non-http(s) URL becomes null. */
+export function readSource(v: unknown): SourceRef | null {
+  if (!isRecord(v)) return null;
+  if (typeof v.publisher !== 'string' || typeof v.title !== 'string') return null;
+  const date = v.date === null || v.date === undefined ? null : isIsoDay(v.date) ? v.date : false;
+  if (date === false) return null;
+  if (v.secondary !== undefined && typeof v.secondary !== 'boolean') return null;
+  const via = optString(v, 'via');
+  const note = optString(v, 'note');
+  if (via === false || note === false) return null;
+  return {
+    publisher: v.publisher,
+    title: v.title,
+    date,
+    url: safeUrl(v.url),
+    secondary: v.secondary === true,
+    ...(via === undefined ? {} : { via }),
+    ...(note === undefined ? {} : { note }),
+  };
+}
+
+/** A WeaponClaim rebuilt from untrusted JSON, or null. */
+export function readWeapon(v: unknown): WeaponClaim | null {
+  if (!isRecord(v) || typeof v.text !== 'string' || typeof v.source !== 'string') return null;
+  return { text: v.text, source: v.source };
+}
+
+/** Every item of a list through `read`, or null when it is not a list or any item fails. */
+export function readList<T>(v: unknown, read: (item: unknown) => T | null): T[] | null {
+  if (!Array.isArray(v)) return null;
+  const out: T[] = [];
+  for (const item of v) {
+    const t = read(item);
+    if (t === null) return null;
+    out.push(t);
+  }
+  return out;
+}
+
+/** An `extra` record (primitive values only), or null. */
+export function readExtra(v: unknown): Record<string, ExtraValue> | null {
+  if (!isRecord(v)) return null;
+  const out: Record<string, ExtraValue> = {};
+  for (const [k, value] of Object.entries(v)) {
+    if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
+      out[k] = value;
+    } else {
+      return null;
+    }
+  }
+  return out;
+}
+
+/** An IncidentDate rebuilt from untrusted JSON, or null (bad days, end before start, unknown precision). */
+export function readIncidentDate(v: unknown): IncidentDate | null {
+  if (!isRecord(v)) return null;
+  if (typeof v.precision !== 'string' || !(DATE_PRECISIONS as readonly string[]).includes(v.precision)) return null;
+  if (!isIsoDay(v.start) || !isIsoDay(v.end) || v.end < v.start) return null;
+  const note = optString(v, 'note');
+  if (note === false) return null;
+  const precision = v.precision as DatePrecision;
+  return note === undefined ? { precision, start: v.start, end: v.end } : { precision, start: v.start, end: v.end, note };
+}
+
+/** A Place rebuilt from untrusted JSON, or null. */
+export function readPlace(v: unknown): Place | null {
+  if (!isRecord(v) || typeof v.name !== 'string' || typeof v.admin1 !== 'string') return null;
+  const nameMy = optString(v, 'nameMy');
+  const township = optString(v, 'township');
+  if (nameMy === false || township === false) return null;
+  return {
+    name: v.name,
+    ...(nameMy === undefined ? {} : { nameMy }),
+    admin1: v.admin1,
+    ...(township === undefined ? {} : { township }),
+  };
+}
+
+/** `sourceCoordinates` rebuilt: the object, null, or `false` when malformed. */
+export function readSourceCoordinates(v: unknown): { lon: number; lat: number; note: string } | null | false {
+  if (v === null) return null;
+  if (!isRecord(v) || typeof v.note !== 'string') return false;
+  const lon = numOrNull(v.lon);
+  const lat = numOrNull(v.lat);
+  if (lon === false || lat === false || lon === null || lat === null) return false;
+  return { lon, lat, note: v.note };
+}
+
+/** A verification record rebuilt, or null. */
+export function readVerification(v: unknown): { status: VerificationStatus; text: string } | null {
+  if (!isRecord(v) || !isVerificationStatus(v.status) || typeof v.text !== 'string') return null;
+  return { status: v.status, text: v.text };
+}
+
+/** The category id when valid, else null. */
+export function readCategory(v: unknown): CategoryId | null {
+  return isCategoryId(v) ? v : null;
+}
+
+/** The location precision when valid, else null. */
+export function readPrecision(v: unknown): LocationPrecision | null {
+  return isLocationPrecision(v) ? v : null;
+}
