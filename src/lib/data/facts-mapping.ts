@@ -131,8 +131,8 @@ function boundDay(text: string, side: 'start' | 'end'): number | null {
  * - E08 "artillery shelling (NOT air)": ground-launched fire, so `shelling`, never an air strike.
  * - E16 "helicopter attack on school" (Let Yet Kone): helicopters fired on the school and then
  *   landed troops who raided the village. `helicopter_attack` is defined to include
- *   helicopter-borne raids and the helicopter fire is what the sources report killed the children,
- *   so it is `helicopter_attack` rather than `massacre_raid`; the summary names the ground raid.
+ *   helicopter-borne raids, and the attack on the school itself came from the helicopters, so it
+ *   is `helicopter_attack` rather than `massacre_raid`; the summary names the ground raid.
  */
 export const FACTS_SUB_TYPE_CATEGORY: Readonly<Record<string, CategoryId>> = {
   'air strike': 'air_strike',
