@@ -81,7 +81,12 @@ export class ConflictMap {
       pitch: initialView.pitch,
       attributionControl: false,
       maxZoom: 14,
-      minZoom: 3,
+      minZoom: 3.5,
+      // The derived countries are clipped to 84–106 E, 5–32 N: keep the view inside that box.
+      maxBounds: [
+        [84.5, 5.5],
+        [105.5, 31.5],
+      ],
       maxPitch: 60,
       cooperativeGestures: false,
       hash: false,

@@ -1,0 +1,88 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { LAYER } from '../../src/lib/domain/ids.ts';
+
+type Handle = { map: import('maplibre-gl').Map };
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  assertClean(problems);
+  await context?.close();
+});
+
+async function freshPage(hash = ''): Promise<void> {
+  context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
+  ({ page, problems } = await openRecordedPage(context));
+  await gotoApp(page, hash);
+  await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
+  await waitForIdle(page);
+}
+
+describe('incidents on the map', () => {
+  it('opens the popup with its source when a marker is clicked on the canvas', async () => {
+    // Let Yet Kone school attack (E16), village precision, zoomed in so it is not clustered.
+    await freshPage('#10/22.677/95.401');
+    const target = await page.evaluate(() => {
+      const { map } = (window as unknown as { conflictMap: Handle }).conflictMap;
+      const p = map.project([95.40087, 22.67697]);
+      const r = map.getCanvas().getBoundingClientRect();
+      return { x: r.left + p.x, y: r.top + p.y };
+    });
+    await page.mouse.click(target.x, target.y);
+    const popup = page.locator('.maplibregl-popup');
+    await popup.waitFor();
+    await expect(popup.locator('h2').innerText()).resolves.toMatch(/Let Yet Kone/);
+    const text = await popup.innerText();
+    expect(text).toContain('16 September 2022');
+    expect(text).toContain('location known to village level');
+    expect(text).toMatch(/Myanmar Witness/);
+    const hrefs = await popup.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
+    expect(hrefs.length).toBeGreaterThan(0);
+    expect(hrefs.every((h) => h.startsWith('https://') || h.startsWith('http://'))).toBe(true);
+  });
+
+  it('never draws a district-, region- or country-precision incident in the solid-marker layer', async () => {
+    await freshPage('#6/20/96.5');
+    // Query every rendered marker across the data extent at a zoom where nothing clusters.
+    const precisions = await page.evaluate(async (layer) => {
+      const { map } = (window as unknown as { conflictMap: Handle }).conflictMap;
+      const seen: string[] = [];
+      for (const [lon, lat] of [[95.3, 22.66], [97.2, 19.5], [97.4, 18.06], [98.5, 16.6], [98.1, 15.9], [95.23, 24.06], [98.65, 16.36]]) {
+        map.jumpTo({ center: [lon as number, lat as number], zoom: 9.5 });
+        await new Promise<void>((r) => map.once('idle', () => r()));
+        for (const f of map.queryRenderedFeatures({ layers: [layer] })) seen.push(String(f.properties['precision']));
+      }
+      return seen;
+    }, LAYER.incidents);
+    expect(precisions.length).toBeGreaterThan(5);
+    expect(precisions.filter((p) => ['district', 'region', 'country'].includes(p))).toEqual([]);
+  });
+
+  it('opens an incident from the list with the keyboard alone', async () => {
+    await freshPage();
+    const feed = page.getByRole('listbox', { name: /Incidents/ });
+    await feed.focus();
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('ArrowDown');
+    await page.keyboard.press('Enter');
+    const popup = page.locator('.maplibregl-popup');
+    await popup.waitFor();
+    const title = await popup.locator('h2').innerText();
+    const third = await page.locator('[role="option"]').nth(2).locator('.title').innerText();
+    expect(title).toBe(third);
+    await page.keyboard.press('Escape');
+    await popup.waitFor({ state: 'detached' });
+    expect(await page.evaluate(() => document.activeElement?.getAttribute('role'))).toBe('listbox');
+  });
+});
