@@ -26,6 +26,7 @@ import {
   readVerification,
   readWeapon,
   safeUrl,
+  setOwn,
 } from './validate.ts';
 
 export { checkJsonDepth } from './json-depth.ts';
@@ -190,9 +191,9 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
   for (const [k, v] of Object.entries(p)) {
     if (MAPPED.has(k)) continue;
     extra ??= {};
-    if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) extra[k] = v;
-    else if (typeof v === 'string') extra[k] = short(v);
-    else extra[k] = short(JSON.stringify(v) ?? '');
+    if (v === null || typeof v === 'boolean' || (typeof v === 'number' && Number.isFinite(v))) setOwn(extra, k, v);
+    else if (typeof v === 'string') setOwn(extra, k, short(v));
+    else setOwn(extra, k, short(JSON.stringify(v) ?? ''));
   }
   if (categoryText !== undefined && category === 'other' && categoryText !== 'other') {
     extra ??= {};
@@ -245,7 +246,7 @@ export function featureToRaw(feature: unknown): Record<string, string> {
   raw.latitude = g?.type === 'Point' ? String(c[1] ?? '') : '';
   const p = isRecord(feature.properties) ? feature.properties : {};
   for (const [k, v] of Object.entries(p)) {
-    raw[k] = typeof v === 'string' ? v : (JSON.stringify(v) ?? '');
+    setOwn(raw, k, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
   }
   return raw;
 }

@@ -13,6 +13,14 @@ type ExtraValue = string | number | boolean | null;
 
 const QUALIFIERS: readonly FigureQualifier[] = ['exact', 'at_least', 'more_than', 'about', 'range', 'unspecified'];
 
+/**
+ * Sets an own property even for the key "__proto__", which plain assignment would treat as
+ * the object's prototype; keys come from untrusted files.
+ */
+export function setOwn<T>(target: Record<string, T>, key: string, value: T): void {
+  Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
+}
+
 /** True for a plain object (not null, not an array). */
 export function isRecord(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v);
@@ -93,7 +101,7 @@ export function readExtra(v: unknown): Record<string, ExtraValue> | null {
   const out: Record<string, ExtraValue> = {};
   for (const [k, value] of Object.entries(v)) {
     if (value === null || typeof value === 'string' || typeof value === 'boolean' || (typeof value === 'number' && Number.isFinite(value))) {
-      out[k] = value;
+      setOwn(out, k, value);
     } else {
       return null;
     }
