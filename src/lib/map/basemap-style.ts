@@ -138,7 +138,7 @@ export function basemapStyle(urls: BasemapUrls): StyleSpecification {
       [SOURCE.countries]: { type: 'geojson', data: urls.countries, attribution: 'Boundaries: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a> (public domain)' },
       [SOURCE.admin1]: { type: 'geojson', data: urls.admin1 },
       [SOURCE.admin1Labels]: { type: 'geojson', data: urls.admin1Labels },
-      [SOURCE.places]: { type: 'geojson', data: urls.places, attribution: 'Places: GeoNames, UCDP GED (CC BY 4.0)' },
+      [SOURCE.places]: { type: 'geojson', data: urls.places, attribution: 'Places: GeoNames (CC BY 4.0), UCDP GED (CC BY 4.0), ACLED, MIMU' },
     },
     layers: basemapLayers(),
   };
