@@ -98,10 +98,10 @@ describe('ACLED sub_event_type → category', () => {
   });
 
   it('lists exactly these sub-event types', () => {
-    expect(Object.keys(ACLED_SUB_EVENT_CATEGORY).sort()).toEqual(table.map(([t]) => t.toLowerCase()).sort());
+    expect(Object.keys(ACLED_SUB_EVENT_CATEGORY).sort()).toEqual(table.map(([t]) => t).sort());
   });
 
-  it.each(['Peaceful protest', 'Arrests', 'Other', '', 'air strike'])('unlisted "%s" → other', (subEventType) => {
+  it.each(['Peaceful protest', 'Arrests', 'Other', '', 'air strike', 'toString', 'constructor'])('unlisted "%s" → other', (subEventType) => {
     expect(acledCategory(subEventType)).toBe('other');
   });
 
@@ -185,6 +185,23 @@ describe('UCDP headline keywords', () => {
     '',
   ])('no keyword in "%s"', (headline) => {
     expect(headlineKeyword(headline)).toBeNull();
+  });
+});
+
+describe('codeTable', () => {
+  it.each([
+    ['ACLED_GEO_PRECISION', ACLED_GEO_PRECISION],
+    ['ACLED_TIME_PRECISION', ACLED_TIME_PRECISION],
+    ['UCDP_WHERE_PREC', UCDP_WHERE_PREC],
+    ['UCDP_DATE_PREC', UCDP_DATE_PREC],
+    ['ACLED_SUB_EVENT_CATEGORY', ACLED_SUB_EVENT_CATEGORY],
+    ['ACLED_INTER_CODES', ACLED_INTER_CODES],
+    ['UCDP_TYPE_OF_VIOLENCE', UCDP_TYPE_OF_VIOLENCE],
+    ['ATTRIBUTION', ATTRIBUTION],
+  ] as const)('%s finds nothing for object keys such as "constructor"', (_name, table) => {
+    const t = table as Readonly<Record<string, unknown>>;
+    expect([t.constructor, t.toString, t['__proto__'], t.hasOwnProperty]).toEqual([undefined, undefined, undefined, undefined]);
+    expect(Object.isFrozen(table)).toBe(true);
   });
 });
 

@@ -89,6 +89,7 @@ describe('Conflict Map CSV export', () => {
 
   it('leaves attribution empty for sources that ask for none', () => {
     expect(incidentAttribution({ ...curated, sources: [] })).toBe('');
+    expect(incidentAttribution({ ...curated, sources: [{ publisher: 'constructor', title: '', date: null, url: null, secondary: false }] })).toBe('');
   });
 });
 

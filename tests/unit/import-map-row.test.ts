@@ -152,6 +152,10 @@ describe('acledRowToIncident', () => {
     expect([d.precision, d.start, d.end]).toEqual(['month', '2022-08-01', '2022-08-31']);
   });
 
+  it('keeps an inter value that only looks like an object key', () => {
+    expect(ok(acledRowToIncident(acledRow({ inter1: 'constructor' }), 1, ctx)).extra?.inter1).toBe('constructor');
+  });
+
   it('turns numeric inter codes of old exports into labels', () => {
     const extra = ok(acledRowToIncident(acledRow({ inter1: '1', inter2: '7', interaction: '17' }), 1, ctx)).extra;
     expect([extra?.inter1, extra?.inter2, extra?.interaction]).toEqual(['State forces', 'Civilians', '17']);
@@ -195,6 +199,9 @@ describe('acledRowToIncident', () => {
     [{ geo_precision: '0' }, 'invalid_field'],
     [{ fatalities: '-1' }, 'invalid_field'],
     [{ fatalities: 'unknown' }, 'invalid_field'],
+    [{ geo_precision: 'constructor' }, 'invalid_field'],
+    [{ time_precision: 'toString' }, 'invalid_field'],
+    [{ time_precision: '__proto__' }, 'invalid_field'],
   ])('rejects %j as %s', (over, expected) => {
     expect(reason(acledRowToIncident(acledRow(over), 1, ctx))).toBe(expected);
   });
@@ -337,6 +344,9 @@ describe('ucdpRowToIncident', () => {
     [{ where_prec: '8' }, 'invalid_field'],
     [{ type_of_violence: '4' }, 'invalid_field'],
     [{ best: 'x' }, 'invalid_field'],
+    [{ where_prec: '__proto__' }, 'invalid_field'],
+    [{ date_prec: 'valueOf' }, 'invalid_field'],
+    [{ type_of_violence: 'hasOwnProperty' }, 'invalid_field'],
   ])('rejects %j as %s', (over, expected) => {
     expect(reason(ucdpRowToIncident(ucdpRow(over), 1, ctx))).toBe(expected);
   });

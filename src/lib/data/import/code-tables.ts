@@ -7,25 +7,33 @@ import type { CategoryId } from '../../domain/categories.ts';
 import type { DatePrecision, LocationPrecision } from '../../domain/precision.ts';
 
 /**
+ * A frozen lookup table without a prototype. Codes come from untrusted files, and on a plain
+ * object `table['constructor']` or `table['toString']` would find a function instead of nothing.
+ */
+export function codeTable<T>(entries: Readonly<Record<string, T>>): Readonly<Record<string, T>> {
+  return Object.freeze(Object.assign(Object.create(null) as Record<string, T>, entries));
+}
+
+/**
  * ACLED `geo_precision`: 1 = the named town or village itself, 2 = "near" or part of a
  * region, placed at the nearest town (we say township, the unit ACLED's admin3 holds in
  * Myanmar), 3 = only a larger region is known, placed at its centre.
  */
-export const ACLED_GEO_PRECISION: Readonly<Record<string, LocationPrecision>> = {
+export const ACLED_GEO_PRECISION: Readonly<Record<string, LocationPrecision>> = codeTable({
   '1': 'town',
   '2': 'township',
   '3': 'region',
-};
+});
 
 /**
  * ACLED `time_precision`: 1 = the actual day, 2 = a week (we show the ISO week, Monday to
  * Sunday, containing `event_date`), 3 = a month (the calendar month containing it).
  */
-export const ACLED_TIME_PRECISION: Readonly<Record<string, Exclude<DatePrecision, 'range'>>> = {
+export const ACLED_TIME_PRECISION: Readonly<Record<string, Exclude<DatePrecision, 'range'>>> = codeTable({
   '1': 'day',
   '2': 'week',
   '3': 'month',
-};
+});
 
 /**
  * UCDP GED `where_prec`. 1 is an exact place, a village or town: we say `village`, the finer
@@ -34,7 +42,7 @@ export const ACLED_TIME_PRECISION: Readonly<Record<string, Exclude<DatePrecision
  * Sagaing/Kayah/Kayin sample), placed at the township's centre, so it maps to `township`.
  * 7 (waters or airspace) can only be placed at the state or region level.
  */
-export const UCDP_WHERE_PREC: Readonly<Record<string, LocationPrecision>> = {
+export const UCDP_WHERE_PREC: Readonly<Record<string, LocationPrecision>> = codeTable({
   '1': 'village',
   '2': 'township',
   '3': 'district',
@@ -42,7 +50,7 @@ export const UCDP_WHERE_PREC: Readonly<Record<string, LocationPrecision>> = {
   '5': 'township',
   '6': 'country',
   '7': 'region',
-};
+});
 
 /** What a UCDP `date_prec` code says, for the note kept on the incident's date. */
 export interface UcdpDatePrecDef {
@@ -56,16 +64,16 @@ export interface UcdpDatePrecDef {
  * Our `week` means an ISO week and `month` a calendar month; UCDP's week and month windows
  * are often neither (2022-01-29..2022-02-04), and then the date becomes a `range`.
  */
-export const UCDP_DATE_PREC: Readonly<Record<string, UcdpDatePrecDef>> = {
+export const UCDP_DATE_PREC: Readonly<Record<string, UcdpDatePrecDef>> = codeTable({
   '1': { precision: 'day', label: 'exact day' },
   '2': { precision: 'range', label: 'within 2–6 days' },
   '3': { precision: 'week', label: 'within a week' },
   '4': { precision: 'month', label: 'within a month' },
   '5': { precision: 'range', label: 'within a year' },
-};
+});
 
 /**
- * ACLED `sub_event_type` → our category. Sub-event types not listed are `other`.
+ * ACLED `sub_event_type` (in ACLED's spelling) → our category. Sub-event types not listed are `other`.
  * - Battles (armed clash and both territory changes) are fighting between armed groups: `clash`.
  * - "Attack" (violence against civilians) is a killing or raid: `massacre_raid`.
  * - "Looting/property destruction" is how ACLED codes the burning of villages in Myanmar,
@@ -74,32 +82,36 @@ export const UCDP_DATE_PREC: Readonly<Record<string, UcdpDatePrecDef>> = {
  *   nor raids; they stay `other` so the massacre/raid layer does not overstate killings.
  * - Landmines, IEDs, grenades and suicide bombs are not air, helicopter or artillery fire: `other`.
  */
-export const ACLED_SUB_EVENT_CATEGORY: Readonly<Record<string, CategoryId>> = {
-  'air/drone strike': 'air_strike',
-  'shelling/artillery/missile attack': 'shelling',
-  'armed clash': 'clash',
-  'government regains territory': 'clash',
-  'non-state actor overtakes territory': 'clash',
-  attack: 'massacre_raid',
-  'looting/property destruction': 'massacre_raid',
-  'abduction/forced disappearance': 'other',
-  'sexual violence': 'other',
-  'remote explosive/landmine/ied': 'other',
-  grenade: 'other',
-  'suicide bomb': 'other',
-  'chemical weapon': 'other',
-};
+export const ACLED_SUB_EVENT_CATEGORY: Readonly<Record<string, CategoryId>> = codeTable({
+  'Air/drone strike': 'air_strike',
+  'Shelling/artillery/missile attack': 'shelling',
+  'Armed clash': 'clash',
+  'Government regains territory': 'clash',
+  'Non-state actor overtakes territory': 'clash',
+  Attack: 'massacre_raid',
+  'Looting/property destruction': 'massacre_raid',
+  'Abduction/forced disappearance': 'other',
+  'Sexual violence': 'other',
+  'Remote explosive/landmine/IED': 'other',
+  Grenade: 'other',
+  'Suicide bomb': 'other',
+  'Chemical weapon': 'other',
+});
+
+// Case-insensitive fallback for files that respell ACLED's types.
+const ACLED_SUB_EVENT_LOWER = new Map<string, CategoryId>(Object.entries(ACLED_SUB_EVENT_CATEGORY).map(([k, v]) => [k.toLowerCase(), v]));
 
 /** ACLED category for a sub-event type (matched case-insensitively); unknown types are `other`. */
 export function acledCategory(subEventType: string): CategoryId {
-  return ACLED_SUB_EVENT_CATEGORY[subEventType.trim().toLowerCase()] ?? 'other';
+  // ACLED's own spelling first, so the usual row needs no lowercasing.
+  return ACLED_SUB_EVENT_CATEGORY[subEventType] ?? ACLED_SUB_EVENT_LOWER.get(subEventType.trim().toLowerCase()) ?? 'other';
 }
 
 /**
  * Older ACLED exports give actor types as numbers (inter1, inter2); newer ones as text.
  * We keep the text in `extra` either way.
  */
-export const ACLED_INTER_CODES: Readonly<Record<string, string>> = {
+export const ACLED_INTER_CODES: Readonly<Record<string, string>> = codeTable({
   '0': 'No actor',
   '1': 'State forces',
   '2': 'Rebel groups',
@@ -109,7 +121,7 @@ export const ACLED_INTER_CODES: Readonly<Record<string, string>> = {
   '6': 'Protesters',
   '7': 'Civilians',
   '8': 'External/Other forces',
-};
+});
 
 /** A UCDP violence type: its name in UCDP's words and the category it implies by itself. */
 export interface UcdpViolenceDef {
@@ -121,11 +133,11 @@ export interface UcdpViolenceDef {
  * UCDP `type_of_violence`. State-based and non-state violence are fighting between armed
  * groups (`clash`); one-sided violence is violence against civilians (`massacre_raid`).
  */
-export const UCDP_TYPE_OF_VIOLENCE: Readonly<Record<string, UcdpViolenceDef>> = {
+export const UCDP_TYPE_OF_VIOLENCE: Readonly<Record<string, UcdpViolenceDef>> = codeTable({
   '1': { label: 'State-based violence', category: 'clash' },
   '2': { label: 'Non-state violence', category: 'clash' },
   '3': { label: 'One-sided violence', category: 'massacre_raid' },
-};
+});
 
 /** A keyword in UCDP's `source_headline` that names the weapon used. */
 export interface HeadlineKeyword {
@@ -182,8 +194,8 @@ export const PUBLISHER = {
  * Attribution each dataset's licence asks for, by publisher. Exports add it to every row
  * derived from that dataset.
  */
-export const ATTRIBUTION: Readonly<Record<string, string>> = {
+export const ATTRIBUTION: Readonly<Record<string, string>> = codeTable({
   [PUBLISHER.acled]: 'Armed Conflict Location & Event Data (ACLED), acleddata.com',
   [PUBLISHER.ucdp]:
     'UCDP Georeferenced Event Dataset (CC BY 4.0): Sundberg & Melander 2013, "Introducing the UCDP Georeferenced Event Dataset", Journal of Peace Research 50(4)',
-};
+});

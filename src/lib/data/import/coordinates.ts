@@ -27,6 +27,8 @@ function inMyanmar(lon: number, lat: number): boolean {
 
 /** True when a row's `country` value names Myanmar (ACLED "Myanmar", UCDP "Myanmar (Burma)"). */
 export function isMyanmarCountry(country: string | undefined): boolean {
+  // The two spellings the datasets use are checked first; this runs once per row.
+  if (country === 'Myanmar' || country === 'Myanmar (Burma)') return true;
   return country !== undefined && country.toLowerCase().includes('myanmar');
 }
 

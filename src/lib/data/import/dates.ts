@@ -5,8 +5,9 @@
  */
 import { dayNumber, dayString, isoWeekStart, monthSpan, type IsoDay } from '../../domain/calendar.ts';
 import type { IncidentDate } from '../../domain/incident.ts';
+import { codeTable } from './code-tables.ts';
 
-const MONTH_NUMBER: Readonly<Record<string, number>> = {
+const MONTH_NUMBER: Readonly<Record<string, number>> = codeTable({
   january: 1, jan: 1,
   february: 2, feb: 2,
   march: 3, mar: 3,
@@ -19,7 +20,7 @@ const MONTH_NUMBER: Readonly<Record<string, number>> = {
   october: 10, oct: 10,
   november: 11, nov: 11,
   december: 12, dec: 12,
-};
+});
 
 // "15 July 2022", "15-July-2022", "15 Jul 2022", "5-jul-2022".
 const DAY_MONTH_YEAR = /^(\d{1,2})[ -]([A-Za-z]{3,9})\.?[ -](\d{4})$/;
@@ -43,6 +44,11 @@ function startsWithIsoDay(text: string): boolean {
     text.charCodeAt(7) === 45 &&
     isDigit(text.charCodeAt(8)) && isDigit(text.charCodeAt(9))
   );
+}
+
+/** True when `text` is exactly `YYYY-MM-DD` and a day `parseDay` would return (cached check). */
+function isIsoDayShape(text: string): boolean {
+  return text.length === 10 && parseDay(text) === text;
 }
 
 function parseUncached(text: string): IsoDay | null {
@@ -83,6 +89,8 @@ export function parseDay(text: string): IsoDay | null {
  * @example dateAtPrecision('2022-07-15', 'week') // { precision: 'week', start: '2022-07-11', end: '2022-07-17' }
  */
 export function dateAtPrecision(day: IsoDay, precision: 'day' | 'week' | 'month', note?: string): IncidentDate {
+  // The common case, once per row on big files: no calendar arithmetic needed.
+  if (precision === 'day' && note === undefined && isIsoDayShape(day)) return { precision, start: day, end: day };
   const n = dayNumber(day);
   if (n === null) throw new RangeError(`not a calendar day: ${day}`);
   let start = day;

@@ -124,9 +124,9 @@ export class ImportSession {
         this.#reject(n, 'wrong_field_count', `The row has ${got} fields but the header has ${expected} (an unquoted comma?).`, row);
         continue;
       }
-      if (row[this.#lastField] === undefined) {
+      if (!Object.hasOwn(row, this.#lastField)) {
         let got = 0;
-        for (const f of this.#fields ?? []) if (row[f] !== undefined) got++;
+        for (const f of this.#fields ?? []) if (Object.hasOwn(row, f)) got++;
         this.#reject(n, 'wrong_field_count', `The row has ${got} fields but the header has ${expected} (cut off?).`, row);
         continue;
       }

@@ -19,6 +19,7 @@ import {
 import { checkCoordinates, isMyanmarCountry, parseNumberCell } from './coordinates.ts';
 import { dateAtPrecision, dateFromBounds, parseDay } from './dates.ts';
 import type { CsvRow, MapContext, MapResult, RejectReason } from './types.ts';
+import type { IsoDay } from '../../domain/calendar.ts';
 
 type ExtraValue = string | number | boolean | null;
 
@@ -82,6 +83,61 @@ function codeProblem(column: string, value: string, allowed: string): MapResult 
     : reject('invalid_field', `${column} "${value}" is not one of the codes ${allowed}.`);
 }
 
+/** What one distinct ACLED `source` value gives every row that has it. */
+interface AcledSourceInfo {
+  /** Tidied list, "A; B". */
+  readonly named: string;
+  readonly note: string | undefined;
+  readonly figureSource: string;
+  /** Killed-figure lists by fatality count, built on first use. */
+  readonly killed: (readonly Figure[] | undefined)[];
+}
+
+// A 200,000-row ACLED file repeats a few hundred source lists, days and fatality counts. The
+// values built from them (strings, date and figure objects) are made once and shared by every
+// incident that has them; they are immutable, so sharing is safe and saves most allocations.
+// The caches are bounded so a file of all-distinct values cannot grow them without limit.
+const CACHE_LIMIT = 4096;
+const sourceCache = new Map<string, AcledSourceInfo>();
+const dateCache = new Map<string, IncidentDate>();
+
+function acledSourceInfo(text: string): AcledSourceInfo {
+  let info = sourceCache.get(text);
+  if (info === undefined) {
+    const named = splitList(text).join('; ');
+    info = {
+      named,
+      note: named === '' ? undefined : `Sources named by ACLED: ${named}`,
+      figureSource: named === '' ? PUBLISHER.acled : `${PUBLISHER.acled} (citing ${named})`,
+      killed: [],
+    };
+    if (sourceCache.size >= CACHE_LIMIT) sourceCache.clear();
+    sourceCache.set(text, info);
+  }
+  return info;
+}
+
+function killedFigure(info: AcledSourceInfo, n: number): readonly Figure[] {
+  return [{ low: n, high: n, qualifier: 'exact', text: String(n), source: info.figureSource }];
+}
+
+function acledKilled(info: AcledSourceInfo, n: number | null): readonly Figure[] {
+  if (n === null) return NONE;
+  if (n >= 1000) return killedFigure(info, n);
+  return (info.killed[n] ??= killedFigure(info, n));
+}
+
+function acledDate(day: IsoDay, precision: 'day' | 'week' | 'month'): IncidentDate {
+  const key = precision === 'day' ? day : `${day}/${precision}`;
+  let date = dateCache.get(key);
+  if (date === undefined) {
+    date = precision === 'day' ? dateAtPrecision(day, 'day') : dateAtPrecision(day, precision, `ACLED gives ${day}, precise to the ${precision}`);
+    if (dateCache.size >= CACHE_LIMIT) dateCache.clear();
+    dateCache.set(key, date);
+  }
+  return date;
+}
+
 /** Splits a `;`-separated list, trimming each item and dropping blanks. */
 function splitList(text: string): string[] {
   const out: string[] = [];
@@ -127,22 +183,14 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   const fatalities = parseCount(row.fatalities);
   if (Number.isNaN(fatalities)) return reject('invalid_field', `fatalities "${cell(row, 'fatalities')}" is not a whole number.`);
 
-  const date: IncidentDate =
-    timePrecision === 'day' ? dateAtPrecision(day, 'day') : dateAtPrecision(day, timePrecision, `ACLED gives ${day}, precise to the ${timePrecision}`);
-
-  const named = splitList(cell(row, 'source')).join('; ');
-  const source: SourceRef = {
-    publisher: PUBLISHER.acled,
-    title: `${ctx.fileName}, event ${eventId}`,
-    date: null,
-    url: null,
-    secondary: false,
-    ...(named === '' ? {} : { note: `Sources named by ACLED: ${named}` }),
-  };
-  const killed: readonly Figure[] =
-    fatalities === null
-      ? NONE
-      : [{ low: fatalities, high: fatalities, qualifier: 'exact', text: String(fatalities), source: named === '' ? PUBLISHER.acled : `${PUBLISHER.acled} (citing ${named})` }];
+  const date = acledDate(day, timePrecision);
+  const info = acledSourceInfo(cell(row, 'source'));
+  const title = `${ctx.fileName}, event ${eventId}`;
+  const source: SourceRef =
+    info.note === undefined
+      ? { publisher: PUBLISHER.acled, title, date: null, url: null, secondary: false }
+      : { publisher: PUBLISHER.acled, title, date: null, url: null, secondary: false, note: info.note };
+  const killed = acledKilled(info, fatalities);
 
   const subEventType = cell(row, 'sub_event_type').trim();
   const location = cell(row, 'location').trim();
