@@ -34,7 +34,12 @@ describe('canonicalJson', () => {
     expect(canonicalJson({ at: new Date('2022-07-14T00:00:00Z') })).toBe('{"at":"2022-07-14T00:00:00.000Z"}');
   });
 
-  test.each([[{ n: Number.NaN }], [{ s: new Set([1]) }], [{ m: new Map() }], [{ f: () => 1 }], [10n]])(
+  test('writes a set as its sorted members, so set order does not matter', () => {
+    expect(canonicalJson({ c: new Set(['shelling', 'air_strike']) })).toBe('{"c":["air_strike","shelling"]}');
+    expect(canonicalJson(new Set(['b', 'a']))).toBe(canonicalJson(new Set(['a', 'b'])));
+  });
+
+  test.each([[{ n: Number.NaN }], [{ m: new Map() }], [{ f: () => 1 }], [10n]])(
     'refuses values that would hash ambiguously: %s',
     (value) => {
       expect(() => canonicalJson(value)).toThrow(TypeError);
@@ -79,6 +84,22 @@ describe('datasetVersionString / dataHash', () => {
   test('changes when a filter changes', async () => {
     const narrower = { ...base, filters: { ...base.filters, range: { start: '2022-01-01', end: '2022-06-30' } } };
     expect(await dataHash(narrower)).not.toBe(await dataHash(base));
+  });
+
+  test('hashes an IncidentFilter with sets the same whatever the set order', async () => {
+    const filter = (categories: string[]) => ({
+      dateRange: { start: '2022-01-01', end: '2022-07-31' },
+      categories: new Set(categories),
+      admin1: null,
+      precisions: null,
+      verification: null,
+      datasets: new Set(['curated']),
+    });
+    const a = { ...base, filters: filter(['air_strike', 'shelling']) };
+    const b = { ...base, filters: filter(['shelling', 'air_strike']) };
+    const c = { ...base, filters: filter(['air_strike']) };
+    expect(await dataHash(a)).toBe(await dataHash(b));
+    expect(await dataHash(c)).not.toBe(await dataHash(a));
   });
 
   test('changes when a dataset version changes', async () => {

@@ -11,7 +11,7 @@ export interface DataVersionInput {
   readonly incidentIds: readonly string[];
   /** Version of each dataset shown, by dataset id, e.g. `{ curated: '2026-11-20', acled: '2026-10-01' }`. */
   readonly datasetVersions: Readonly<Record<string, string>>;
-  /** The filters in effect, as plain JSON data. Key order does not matter. */
+  /** The filters in effect (e.g. an `IncidentFilter`): JSON data or sets. Key and set order do not matter. */
   readonly filters: unknown;
 }
 
@@ -24,6 +24,10 @@ export async function shortHash(text: string): Promise<string> {
   return hex.slice(0, SHORT_HASH_LENGTH);
 }
 
+function byCodeUnit(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
 function canonical(value: unknown, path: string): string {
   if (value === null || typeof value === 'boolean' || typeof value === 'string') return JSON.stringify(value);
   if (typeof value === 'number') {
@@ -31,8 +35,10 @@ function canonical(value: unknown, path: string): string {
     return JSON.stringify(value);
   }
   if (typeof value !== 'object') throw new TypeError(`Cannot hash a ${typeof value} at ${path}`);
-  // A Map or Set would serialise as "{}" and silently drop what it holds.
-  if (value instanceof Map || value instanceof Set) throw new TypeError(`Cannot hash a Map or Set at ${path}; pass an array`);
+  // A set has no order, so it hashes as its sorted members (filters hold sets of ids).
+  if (value instanceof Set) return `[${[...value].map((v) => canonical(v, `${path}{}`)).sort(byCodeUnit).join(',')}]`;
+  // A Map would serialise as "{}" and silently drop what it holds.
+  if (value instanceof Map) throw new TypeError(`Cannot hash a Map at ${path}; pass a plain object`);
   const withJson = value as { toJSON?: () => unknown };
   if (typeof withJson.toJSON === 'function') return canonical(withJson.toJSON(), path);
   if (Array.isArray(value)) {
@@ -40,20 +46,17 @@ function canonical(value: unknown, path: string): string {
   }
   const entries = Object.entries(value as Record<string, unknown>)
     .filter(([, v]) => v !== undefined)
-    .sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+    .sort(([a], [b]) => byCodeUnit(a, b));
   return `{${entries.map(([k, v]) => `${JSON.stringify(k)}:${canonical(v, `${path}.${k}`)}`).join(',')}}`;
 }
 
 /**
  * JSON with object keys sorted (by UTF-16 code unit) at every depth, so equal data always gives
- * the same string. Undefined object members are left out, as `JSON.stringify` does.
+ * the same string. Undefined object members are left out, as `JSON.stringify` does; a `Set`
+ * becomes an array of its members in sorted order.
  */
 export function canonicalJson(value: unknown): string {
   return canonical(value, '$');
-}
-
-function byCodeUnit(a: string, b: string): number {
-  return a < b ? -1 : a > b ? 1 : 0;
 }
 
 /** The canonical string behind a snapshot's data hash: sorted incident ids, dataset versions and filters. */

@@ -1,0 +1,273 @@
+/**
+ * Draws a report-ready snapshot: the rendered map, then the title band, legend, scale bar,
+ * north arrow and footer on top of it, on a 2D canvas.
+ *
+ * This is the export composition layer (`src/lib/export/`). It imports no maplibre-gl: the map
+ * module renders the map at the export size and hands over the result as an image. Layout lives
+ * in `snapshot-layout.ts`; this module only draws what was placed there.
+ */
+import { categoryDef, SHAPE_PATHS } from '../domain/categories.ts';
+import { FOCUS_AREAS } from '../domain/areas.ts';
+import { DISPLACEMENT_COLOR } from '../domain/symbols.ts';
+import { legendSections, MARKER_BOX, nestedCircle, type Box, type LegendSymbol, type PlacedText } from './legend-layout.ts';
+import {
+  placeSnapshot,
+  type PlacedNorth,
+  type PlacedScale,
+  type SnapshotContent,
+  type SnapshotLayout,
+  type SnapshotPlacement,
+} from './snapshot-layout.ts';
+import { cssFont, type TextMeasurer } from './text-layout.ts';
+
+/** The part of CanvasRenderingContext2D the snapshot draws with; a fake can stand in for tests. */
+export interface SnapshotCanvas extends TextMeasurer {
+  fillStyle: string | CanvasGradient | CanvasPattern;
+  strokeStyle: string | CanvasGradient | CanvasPattern;
+  lineWidth: number;
+  lineJoin: CanvasLineJoin;
+  globalAlpha: number;
+  textAlign: CanvasTextAlign;
+  textBaseline: CanvasTextBaseline;
+  save(): void;
+  restore(): void;
+  setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
+  translate(x: number, y: number): void;
+  rotate(angle: number): void;
+  scale(x: number, y: number): void;
+  drawImage(image: CanvasImageSource, dx: number, dy: number, dw: number, dh: number): void;
+  fillRect(x: number, y: number, w: number, h: number): void;
+  strokeRect(x: number, y: number, w: number, h: number): void;
+  fillText(text: string, x: number, y: number, maxWidth?: number): void;
+  beginPath(): void;
+  moveTo(x: number, y: number): void;
+  lineTo(x: number, y: number): void;
+  closePath(): void;
+  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
+  fill(): void;
+  fill(path: Path2D): void;
+  stroke(): void;
+  stroke(path: Path2D): void;
+  setLineDash(segments: number[]): void;
+}
+
+/** Makes a Path2D from SVG path data; tests pass a stand-in where Path2D does not exist. */
+export type PathFactory = (d: string) => Path2D;
+
+export interface ComposeOptions {
+  readonly createPath?: PathFactory;
+}
+
+const INK = '#1f1d19';
+const TEXT = '#3a372f';
+const MUTED = '#57534a';
+const PANEL_FILL = 'rgba(255, 255, 255, 0.9)';
+const PANEL_EDGE = 'rgba(58, 55, 47, 0.35)';
+/** The marker image's shape inset (marker-icons.ts). */
+const MARKER_INSET = 2.5;
+
+function drawPanel(ctx: SnapshotCanvas, box: Box, edge: boolean): void {
+  ctx.fillStyle = PANEL_FILL;
+  ctx.fillRect(box.x, box.y, box.width, box.height);
+  if (!edge) return;
+  ctx.strokeStyle = PANEL_EDGE;
+  ctx.lineWidth = 0.75;
+  ctx.strokeRect(box.x, box.y, box.width, box.height);
+}
+
+/** Every line goes through here, with its box width as fillText's maxWidth so nothing can spill. */
+function drawText(ctx: SnapshotCanvas, text: PlacedText, color: string): void {
+  const { block } = text;
+  ctx.font = block.font;
+  ctx.fillStyle = color;
+  ctx.textAlign = 'left';
+  ctx.textBaseline = 'middle';
+  block.lines.forEach((line, i) => {
+    ctx.fillText(line, text.x, text.y + (i + 0.5) * block.lineHeight, block.maxWidth);
+  });
+}
+
+/** The map's marker drawing (marker-icons.ts `drawMarker`), at the marker's CSS size. */
+function drawMarker(ctx: SnapshotCanvas, symbol: Extract<LegendSymbol, { kind: 'marker' }>, box: Box, createPath: PathFactory): void {
+  const def = categoryDef(symbol.category);
+  const scale = MARKER_BOX - 2 * MARKER_INSET;
+  const path = createPath(SHAPE_PATHS[def.shape]);
+  ctx.save();
+  ctx.translate(box.x + MARKER_INSET, box.y + MARKER_INSET);
+  ctx.scale(scale, scale);
+  ctx.lineJoin = 'round';
+  const solid = symbol.style === 'solid';
+  ctx.fillStyle = solid ? def.color : '#ffffff';
+  ctx.fill(path);
+  ctx.lineWidth = (solid ? 1.6 : 2.4) / scale;
+  ctx.strokeStyle = solid ? '#ffffff' : def.color;
+  if (symbol.style === 'area') ctx.setLineDash([2.5 / MARKER_BOX, 1.6 / MARKER_BOX]);
+  ctx.stroke(path);
+  ctx.restore();
+}
+
+/** The uncertainty ring as the map draws it (incident-layers.ts): faint fill, strong outline. */
+function drawRing(ctx: SnapshotCanvas, category: string, box: Box): void {
+  const color = categoryDef(category).color;
+  ctx.save();
+  ctx.beginPath();
+  ctx.arc(box.x + box.width / 2, box.y + box.height / 2, box.width / 2 - 1.5, 0, 2 * Math.PI);
+  ctx.fillStyle = color;
+  ctx.globalAlpha = 0.1;
+  ctx.fill();
+  ctx.globalAlpha = 0.85;
+  ctx.strokeStyle = color;
+  ctx.lineWidth = 1.6;
+  ctx.stroke();
+  ctx.restore();
+}
+
+function drawSwatch(ctx: SnapshotCanvas, areaId: string, box: Box): void {
+  const area = FOCUS_AREAS.find((a) => a.id === areaId);
+  if (!area) return;
+  const w = 16;
+  const h = 14;
+  const x = box.x + (box.width - w) / 2;
+  const y = box.y + (box.height - h) / 2;
+  ctx.fillStyle = area.fill;
+  ctx.fillRect(x, y, w, h);
+  ctx.strokeStyle = area.outline;
+  ctx.lineWidth = 2;
+  ctx.strokeRect(x, y, w, h);
+}
+
+/** Nested reference circles, largest first so the small ones stay visible, each with a leader and label. */
+function drawCircles(ctx: SnapshotCanvas, symbol: Extract<LegendSymbol, { kind: 'circles' }>, box: Box): void {
+  for (const step of [...symbol.steps].reverse()) {
+    const c = nestedCircle(box, step.radius);
+    ctx.beginPath();
+    ctx.arc(c.cx, c.cy, step.radius, 0, 2 * Math.PI);
+    ctx.fillStyle = DISPLACEMENT_COLOR.fill;
+    ctx.fill();
+    ctx.strokeStyle = DISPLACEMENT_COLOR.stroke;
+    ctx.lineWidth = 1.2;
+    ctx.stroke();
+    ctx.beginPath();
+    ctx.moveTo(c.cx, c.top);
+    ctx.lineTo(c.labelX - 2, c.top);
+    ctx.strokeStyle = '#888888';
+    ctx.lineWidth = 0.8;
+    ctx.stroke();
+    drawText(ctx, { block: step.label, x: c.labelX, y: c.top - step.label.height / 2 }, TEXT);
+  }
+}
+
+function drawSymbol(ctx: SnapshotCanvas, symbol: LegendSymbol, box: Box, createPath: PathFactory): void {
+  if (symbol.kind === 'marker') drawMarker(ctx, symbol, box, createPath);
+  else if (symbol.kind === 'ring') drawRing(ctx, symbol.category, box);
+  else if (symbol.kind === 'swatch') drawSwatch(ctx, symbol.area, box);
+  else drawCircles(ctx, symbol, box);
+}
+
+function drawLegend(ctx: SnapshotCanvas, legend: NonNullable<SnapshotPlacement['legend']>, createPath: PathFactory): void {
+  drawPanel(ctx, legend.box, true);
+  for (const item of legend.items) {
+    if (item.symbol && item.symbolBox) drawSymbol(ctx, item.symbol, item.symbolBox, createPath);
+    if (item.text) drawText(ctx, item.text, item.symbol ? TEXT : MUTED);
+  }
+}
+
+/** A bar open at the top with end ticks, like MapLibre's ScaleControl box. */
+function drawScale(ctx: SnapshotCanvas, scale: PlacedScale): void {
+  drawPanel(ctx, scale.box, true);
+  drawText(ctx, scale.label, TEXT);
+  const { x, y, width, height } = scale.bar;
+  ctx.beginPath();
+  ctx.moveTo(x, y);
+  ctx.lineTo(x, y + height);
+  ctx.lineTo(x + width, y + height);
+  ctx.lineTo(x + width, y);
+  ctx.strokeStyle = TEXT;
+  ctx.lineWidth = 1.5;
+  ctx.lineJoin = 'miter';
+  ctx.stroke();
+}
+
+/** A north arrow in a round panel, turned by −bearing so it points at true north on the map. */
+function drawNorth(ctx: SnapshotCanvas, north: PlacedNorth): void {
+  const s = north.box.width;
+  ctx.save();
+  ctx.translate(north.box.x + s / 2, north.box.y + s / 2);
+  ctx.beginPath();
+  ctx.arc(0, 0, s / 2, 0, 2 * Math.PI);
+  ctx.fillStyle = PANEL_FILL;
+  ctx.fill();
+  ctx.strokeStyle = PANEL_EDGE;
+  ctx.lineWidth = 0.75;
+  ctx.stroke();
+  ctx.rotate((-north.bearing * Math.PI) / 180);
+  ctx.beginPath();
+  ctx.moveTo(0, -0.42 * s);
+  ctx.lineTo(0.15 * s, 0.04 * s);
+  ctx.lineTo(0, -0.06 * s);
+  ctx.lineTo(-0.15 * s, 0.04 * s);
+  ctx.closePath();
+  ctx.fillStyle = INK;
+  ctx.fill();
+  const label = north.label;
+  drawText(ctx, { block: label, x: -label.width / 2, y: 0.24 * s - label.height / 2 }, INK);
+  ctx.restore();
+}
+
+function drawBands(ctx: SnapshotCanvas, placement: SnapshotPlacement): void {
+  if (placement.titleBand) {
+    drawPanel(ctx, placement.titleBand.box, false);
+    drawText(ctx, placement.titleBand.text, INK);
+  }
+  if (placement.footer) {
+    drawPanel(ctx, placement.footer.box, false);
+    for (const text of placement.footer.texts) drawText(ctx, text, MUTED);
+  }
+}
+
+/**
+ * Draws the snapshot onto `ctx`, whose canvas must be `layout.widthPx × layout.heightPx`: the map
+ * image fills it, and the overlays are drawn at `layout.pixelRatio`. Returns where everything went
+ * and any warnings (e.g. the legend does not fit), for the export dialog.
+ */
+export function composeSnapshot(
+  ctx: SnapshotCanvas,
+  mapImage: CanvasImageSource,
+  layout: SnapshotLayout,
+  content: SnapshotContent,
+  options: ComposeOptions = {},
+): SnapshotPlacement {
+  const createPath = options.createPath ?? ((d: string) => new Path2D(d));
+  ctx.save();
+  ctx.setTransform(1, 0, 0, 1, 0, 0);
+  ctx.drawImage(mapImage, 0, 0, layout.widthPx, layout.heightPx);
+  ctx.setTransform(layout.pixelRatio, 0, 0, layout.pixelRatio, 0, 0);
+  const placement = placeSnapshot(ctx, layout, content);
+  drawBands(ctx, placement);
+  if (placement.legend) drawLegend(ctx, placement.legend, createPath);
+  if (placement.scale) drawScale(ctx, placement.scale);
+  if (placement.north) drawNorth(ctx, placement.north);
+  ctx.restore();
+  return placement;
+}
+
+/** Every string a snapshot draws, so the fonts (Burmese included) can be loaded first. */
+function snapshotText(content: SnapshotContent): string {
+  const legend = legendSections(content.legend).flatMap((s) => [s.heading, ...s.rows.map((r) => (r.kind === 'symbol' ? r.label : '0123456789,'))]);
+  return [content.title, content.attribution, content.filters, content.provenance, 'N', ...legend].join(' ');
+}
+
+/**
+ * Fonts to load before composing, as `document.fonts.load(font, text)` arguments: canvas text
+ * drawn before a face has loaded silently falls back to another font.
+ *
+ * @example
+ * await Promise.all(snapshotFontRequests(content).map((r) => document.fonts.load(r.font, r.text)));
+ */
+export function snapshotFontRequests(content: SnapshotContent): { font: string; text: string }[] {
+  const text = snapshotText(content);
+  return [
+    { font: cssFont(16, 400), text },
+    { font: cssFont(16, 700), text },
+  ];
+}
