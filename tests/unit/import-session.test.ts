@@ -5,7 +5,7 @@ import { describe, expect, it } from 'vitest';
 import { ImportSession } from '../../src/lib/data/import/import-session.ts';
 import { importCsvText } from '../../src/lib/data/import/import-text.ts';
 import { PAPA_CONFIG } from '../../src/lib/data/import/papa-config.ts';
-import type { CsvRow } from '../../src/lib/data/import/types.ts';
+import { REJECT_REASONS, REJECT_REASON_LABEL, type CsvRow } from '../../src/lib/data/import/types.ts';
 
 const FIXTURES = new URL('../fixtures/', import.meta.url);
 const UCDP = readFileSync(new URL('ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv', FIXTURES), 'utf8');
@@ -139,5 +139,12 @@ describe('ImportSession', () => {
       }),
       { numRuns: 50 },
     );
+  });
+});
+
+describe('reject reasons', () => {
+  it('has a label for every reason, and lists every labelled reason', () => {
+    expect(Object.keys(REJECT_REASON_LABEL).sort()).toEqual([...REJECT_REASONS].sort());
+    expect(new Set(Object.values(REJECT_REASON_LABEL)).size).toBe(REJECT_REASONS.length);
   });
 });

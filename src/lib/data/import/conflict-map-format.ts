@@ -62,6 +62,7 @@ export const CONFLICT_MAP_COLUMNS = [
   'attribution',
 ] as const;
 
+/** A column name of the Conflict Map CSV. */
 export type ConflictMapColumn = (typeof CONFLICT_MAP_COLUMNS)[number];
 
 /** The attribution line for an incident: what the licences of the datasets it cites ask for. */

@@ -27,6 +27,7 @@ import { acledRowToIncident, ucdpRowToIncident } from './map-row.ts';
 import { setOwn } from './validate.ts';
 import type { CsvRow, DuplicateRow, ImportFormat, ImportReport, MapContext, MapResult, RejectReason, RejectedRow } from './types.ts';
 
+/** What an import session needs to know up front. */
 export interface ImportSessionOptions {
   readonly datasetId: string;
   readonly fileName: string;

@@ -37,6 +37,20 @@ export const REJECT_REASONS: readonly RejectReason[] = [
   'unsupported_geometry',
 ];
 
+/** Plain-language reason labels for the import report and the rejects file. */
+export const REJECT_REASON_LABEL: Readonly<Record<RejectReason, string>> = {
+  unknown_format: 'File format not recognised',
+  wrong_field_count: 'Row has too few or too many fields',
+  missing_required_field: 'A required value is blank',
+  no_coordinates: 'No usable coordinates',
+  latitude_out_of_range: 'Latitude outside -90 to 90',
+  longitude_out_of_range: 'Longitude outside -180 to 180',
+  swapped_coordinates: 'Latitude and longitude look swapped',
+  unparseable_date: 'Date missing or unreadable',
+  invalid_field: 'A value is not one the format allows',
+  unsupported_geometry: 'Not a point (only points can be imported)',
+};
+
 /** One CSV data row as papaparse gives it with `header: true` (all values are strings). */
 export type CsvRow = Readonly<Record<string, string>>;
 
