@@ -1,6 +1,9 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { PNG } from 'pngjs';
+import { readFileSync } from 'node:fs';
+import { bbox, booleanPointInPolygon } from '@turf/turf';
+import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
 import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
 
@@ -80,14 +83,32 @@ describe('offline basemap', () => {
     await freshPage('#5.2/20.2/96.4');
     await waitForIdle(page);
     const png = await canvasPixels();
-    // Points well inside each area (checked against the derived boundaries) and one inside Mandalay.
-    const inside: Record<string, [number, number]> = { sagaing: [95.2, 23.6], kayah: [97.25, 19.3], kayin: [97.8, 17.2] };
-    const mandalay = await project(95.9, 21.2);
+    const admin1 = JSON.parse(readFileSync('geo/data/myanmar-admin1-full.geojson', 'utf8')) as FeatureCollection<Polygon | MultiPolygon, { code: string }>;
+    const polygon = (code: string) => {
+      const f = admin1.features.find((x) => x.properties.code === code);
+      if (!f) throw new Error(`no boundary for ${code}`);
+      return f;
+    };
+    // Screen pixels of a grid of points inside a state or region (labels and circles cover some).
+    const pixelsInside = async (code: string): Promise<{ x: number; y: number }[]> => {
+      const f = polygon(code);
+      const [w, s, e, n] = bbox(f);
+      const pts: [number, number][] = [];
+      for (let lon = w; lon <= e; lon += (e - w) / 14) for (let lat = s; lat <= n; lat += (n - s) / 14) if (booleanPointInPolygon([lon, lat], f)) pts.push([lon, lat]);
+      return page.evaluate((list) => {
+        const { map } = (window as unknown as { conflictMap: Handle }).conflictMap;
+        return list.map(([lo, la]) => map.project([lo, la])).map((p) => ({ x: p.x, y: p.y }));
+      }, pts);
+    };
+    const mandalay = await pixelsInside('MM-04');
+    expect(mandalay.length).toBeGreaterThan(20);
     for (const area of FOCUS_AREAS) {
-      const [lon, lat] = inside[area.id] as [number, number];
-      const p = await project(lon, lat);
-      expect(colourNear(png, p.x, p.y, hexToRgb(area.fill), 6), `${area.id} fill at its centre`).toBe(true);
-      expect(colourNear(png, mandalay.x, mandalay.y, hexToRgb(area.fill), 25), `${area.id} fill in Mandalay`).toBe(false);
+      const rgb = hexToRgb(area.fill);
+      const inside = await pixelsInside(area.code);
+      const hits = inside.filter((p) => colourNear(png, p.x, p.y, rgb, 0, 6)).length;
+      // Circles, rings and labels cover parts of small areas such as Kayah; the fill must still show.
+      expect(hits, `${area.id} fill inside the area (${hits} of ${inside.length} samples)`).toBeGreaterThanOrEqual(3);
+      expect(mandalay.filter((p) => colourNear(png, p.x, p.y, rgb, 0, 6)), `${area.id} fill in Mandalay`).toEqual([]);
     }
   });
 

@@ -5,6 +5,7 @@ export const SOURCE = {
   admin1Labels: 'admin1-labels',
   places: 'places',
   incidents: 'incidents',
+  incidentsLive: 'incidents-live',
   incidentAreas: 'incident-areas',
   displacement: 'displacement',
   imported: 'imported',

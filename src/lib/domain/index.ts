@@ -6,3 +6,4 @@ export * from './incident.ts';
 export * from './areas.ts';
 export * from './ids.ts';
 export * from './symbols.ts';
+export * from './dataset.ts';

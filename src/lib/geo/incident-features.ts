@@ -1,9 +1,9 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORY_IDS } from '../domain/categories.ts';
-import { dayNumber } from '../domain/calendar.ts';
 import type { Incident } from '../domain/incident.ts';
 import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
 import { WEAK_VERIFICATION } from '../domain/verification.ts';
+import { incidentDaySpan } from './date-span.ts';
 
 /**
  * Properties of an incident point on the map. Only short, typed fields go in: long text stays
@@ -35,6 +35,8 @@ export function prop<K extends keyof IncidentProps>(key: K): ['get', K] {
 /** Builds the map feature of one incident. */
 export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Point, IncidentProps> {
   const catIndex = CATEGORY_IDS.indexOf(inc.category);
+  // The same span the visible-set function uses, so the map's time filter agrees with it.
+  const span = incidentDaySpan(inc.date) ?? [0, -1];
   return {
     type: 'Feature',
     geometry: { type: 'Point', coordinates: [inc.lon, inc.lat] },
@@ -47,8 +49,8 @@ export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Poin
       area: isAreaPrecision(inc.precision),
       uncertaintyM: UNCERTAINTY_RADIUS_M[inc.precision] ?? 0,
       weak: WEAK_VERIFICATION.includes(inc.verification.status),
-      startDay: dayNumber(inc.date.start) ?? 0,
-      endDay: dayNumber(inc.date.end) ?? 0,
+      startDay: span[0],
+      endDay: span[1],
       dataset: inc.dataset,
       datasetIndex,
     },

@@ -18,7 +18,7 @@ import type { MapView } from '../geo/url-hash.ts';
 import type { IncidentProps } from '../geo/incident-features.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { absoluteUrl, fontFaces } from './fonts.ts';
-import { INCIDENT_GLOBAL_STATE, incidentLayers } from './incident-layers.ts';
+import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS, incidentLayers } from './incident-layers.ts';
 import { addMarkerImages } from './marker-icons.ts';
 
 // Vite cannot see MapLibre's worker; without this the map never reaches `idle`.
@@ -38,7 +38,10 @@ export interface ConflictMapCallbacks {
   onBackgroundClick?: () => void;
 }
 
-const CLICKABLE = [LAYER.incidents, LAYER.incidentAreaMarkers, LAYER.uncertainty] as const;
+const MARKER_LAYERS = [SETTLED_LAYERS.markers, SETTLED_LAYERS.areaMarkers, LIVE_LAYERS.markers, LIVE_LAYERS.areaMarkers];
+const RING_LAYERS = [SETTLED_LAYERS.uncertainty, LIVE_LAYERS.uncertainty];
+const CLICKABLE = [...MARKER_LAYERS, ...RING_LAYERS];
+const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, ...Object.values(SETTLED_LAYERS)];
 
 /**
  * The one owner of the MapLibre map. Everything else talks to it through these methods and
@@ -69,6 +72,7 @@ export class ConflictMap {
       clusterRadius: 36,
       clusterMaxZoom: 9,
     };
+    style.sources[SOURCE.incidentsLive] = { type: 'geojson', data: empty };
     style.sources[SOURCE.displacement] = { type: 'geojson', data: empty };
     style.layers.push(...incidentLayers());
 
@@ -134,8 +138,9 @@ export class ConflictMap {
       [e.point.x - pad, e.point.y - pad],
       [e.point.x + pad, e.point.y + pad],
     ];
-    const markerHits = this.#map.queryRenderedFeatures(box, { layers: [LAYER.incidents, LAYER.incidentAreaMarkers] });
-    const hits = markerHits.length ? markerHits : this.#map.queryRenderedFeatures(e.point, { layers: [LAYER.uncertainty] });
+    const layers = (ids: string[]): string[] => ids.filter((id) => this.#map.getLayoutProperty(id, 'visibility') !== 'none');
+    const markerHits = this.#map.queryRenderedFeatures(box, { layers: layers(MARKER_LAYERS) });
+    const hits = markerHits.length ? markerHits : this.#map.queryRenderedFeatures(e.point, { layers: layers(RING_LAYERS) });
     const ids: string[] = [];
     for (const f of hits) {
       const id = (f.properties as Partial<IncidentProps>).id;
@@ -209,6 +214,30 @@ export class ConflictMap {
   /** Replaces the incident points shown (the visible set, already filtered). */
   setIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
     this.#map.getSource<GeoJSONSource>(SOURCE.incidents)?.setData(fc);
+  }
+
+  /**
+   * Live mode, while a brush moves or the timeline plays: unclustered points filtered on the GPU by
+   * a global-state date range, so each step costs a uniform update instead of re-clustering.
+   */
+  setLiveMode(on: boolean): void {
+    this.#whenStyleReady(() => {
+      for (const id of Object.values(LIVE_LAYERS)) this.#map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      for (const id of SETTLED_ONLY) this.#map.setLayoutProperty(id, 'visibility', on ? 'none' : 'visible');
+    });
+  }
+
+  /** The date range (day numbers, inclusive) the live layers show. */
+  setLiveRange(fromDay: number, toDay: number): void {
+    this.#whenStyleReady(() => {
+      this.#map.setGlobalStateProperty('liveFromDay', fromDay);
+      this.#map.setGlobalStateProperty('liveToDay', toDay);
+    });
+  }
+
+  /** The incidents the live layers filter by date (those passing every other filter). */
+  setLiveIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(fc);
   }
 
   /** Replaces the displacement circles. */

@@ -8,12 +8,18 @@ import { DISPLACEMENT_COLOR, DISPLACEMENT_PX_PER_SQRT_PERSON } from '../domain/s
 /** Metres per pixel at zoom 0 and latitude 20° N (Myanmar's middle), for rings sized in metres. */
 const M_PER_PX_Z0 = (40_075_016.686 * Math.cos((20 * Math.PI) / 180)) / 512;
 
-
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
 const hoveredOrSelected: ExpressionSpecification = [
   'any',
   ['==', prop('id'), ['global-state', 'hoverId']],
   ['==', prop('id'), ['global-state', 'selectedId']],
+];
+
+/** While the timeline plays or a brush moves, the live layers show incidents overlapping this day range. */
+const inLiveRange: ExpressionSpecification = [
+  'all',
+  ['<=', prop('startDay'), ['global-state', 'liveToDay']],
+  ['>=', prop('endDay'), ['global-state', 'liveFromDay']],
 ];
 
 const categoryColor = [
@@ -24,7 +30,100 @@ const categoryColor = [
 ] as unknown as ExpressionSpecification;
 
 /** Global state the incident layers read; set with `setGlobalStateProperty`. */
-export const INCIDENT_GLOBAL_STATE = { hoverId: { default: '' }, selectedId: { default: '' } } as const;
+export const INCIDENT_GLOBAL_STATE = {
+  hoverId: { default: '' },
+  selectedId: { default: '' },
+  liveFromDay: { default: -1e9 },
+  liveToDay: { default: 1e9 },
+} as const;
+
+/** Layer ids of one set of point layers (clustered or live). */
+export interface PointLayerIds {
+  readonly uncertainty: string;
+  readonly halo: string;
+  readonly areaMarkers: string;
+  readonly markers: string;
+}
+
+export const SETTLED_LAYERS: PointLayerIds = {
+  uncertainty: LAYER.uncertainty,
+  halo: LAYER.incidentHalo,
+  areaMarkers: LAYER.incidentAreaMarkers,
+  markers: LAYER.incidents,
+};
+
+export const LIVE_LAYERS: PointLayerIds = {
+  uncertainty: `${LAYER.uncertainty}-live`,
+  halo: `${LAYER.incidentHalo}-live`,
+  areaMarkers: `${LAYER.incidentAreaMarkers}-live`,
+  markers: `${LAYER.incidents}-live`,
+};
+
+/** Point layers (ring, highlight, area marker, marker) over one source, with an extra filter. */
+function pointLayers(source: string, ids: PointLayerIds, extra: ExpressionSpecification | null, visible: boolean): LayerSpecification[] {
+  const base: ExpressionSpecification[] = extra ? [notCluster, extra] : [notCluster];
+  const visibility = visible ? 'visible' : 'none';
+  return [
+    {
+      id: ids.uncertainty,
+      type: 'circle',
+      source,
+      filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
+      layout: { visibility },
+      paint: {
+        'circle-radius': [
+          'interpolate', ['exponential', 2], ['zoom'],
+          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
+          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
+        ],
+        'circle-color': categoryColor,
+        'circle-opacity': 0.1,
+        'circle-stroke-color': categoryColor,
+        'circle-stroke-width': 1.6,
+        'circle-stroke-opacity': 0.85,
+      },
+    },
+    {
+      id: ids.halo,
+      type: 'circle',
+      source,
+      filter: ['all', ...base, hoveredOrSelected],
+      layout: { visibility },
+      paint: {
+        'circle-radius': 15,
+        'circle-color': 'rgba(255, 214, 0, 0.55)',
+        'circle-stroke-color': '#1a1a1a',
+        'circle-stroke-width': 2,
+      },
+    },
+    {
+      id: ids.areaMarkers,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, ['==', prop('area'), true]],
+      layout: {
+        visibility,
+        'icon-image': ['concat', 'marker-', prop('category'), '-area'],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'icon-size': 0.9,
+      },
+    },
+    {
+      id: ids.markers,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, ['==', prop('area'), false]],
+      layout: {
+        visibility,
+        'icon-image': ['concat', 'marker-', prop('category'), ['case', prop('weak'), '-hollow', '-solid']],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
+        'symbol-sort-key': ['-', 0, prop('startDay')],
+      },
+    },
+  ];
+}
 
 /** Layers for incident markers, uncertainty rings, clusters and displacement circles. */
 export function incidentLayers(): LayerSpecification[] {
@@ -56,24 +155,6 @@ export function incidentLayers(): LayerSpecification[] {
       paint: { 'text-color': DISPLACEMENT_COLOR.text, 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
     },
     {
-      id: LAYER.uncertainty,
-      type: 'circle',
-      source: SOURCE.incidents,
-      filter: ['all', notCluster, ['>', prop('uncertaintyM'), 0]],
-      paint: {
-        'circle-radius': [
-          'interpolate', ['exponential', 2], ['zoom'],
-          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
-          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
-        ],
-        'circle-color': categoryColor,
-        'circle-opacity': 0.1,
-        'circle-stroke-color': categoryColor,
-        'circle-stroke-width': 1.6,
-        'circle-stroke-opacity': 0.85,
-      },
-    },
-    {
       id: LAYER.clusters,
       type: 'circle',
       source: SOURCE.incidents,
@@ -99,41 +180,7 @@ export function incidentLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': '#ffffff' },
     },
-    {
-      id: LAYER.incidentHalo,
-      type: 'circle',
-      source: SOURCE.incidents,
-      filter: ['all', notCluster, hoveredOrSelected],
-      paint: {
-        'circle-radius': 15,
-        'circle-color': 'rgba(255, 214, 0, 0.55)',
-        'circle-stroke-color': '#1a1a1a',
-        'circle-stroke-width': 2,
-      },
-    },
-    {
-      id: LAYER.incidentAreaMarkers,
-      type: 'symbol',
-      source: SOURCE.incidents,
-      filter: ['all', notCluster, ['==', prop('area'), true]],
-      layout: {
-        'icon-image': ['concat', 'marker-', prop('category'), '-area'],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': 0.9,
-      },
-    },
-    {
-      id: LAYER.incidents,
-      type: 'symbol',
-      source: SOURCE.incidents,
-      filter: ['all', notCluster, ['==', prop('area'), false]],
-      layout: {
-        'icon-image': ['concat', 'marker-', prop('category'), ['case', prop('weak'), '-hollow', '-solid']],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'symbol-sort-key': ['-', 0, prop('startDay')],
-      },
-    },
+    ...pointLayers(SOURCE.incidents, SETTLED_LAYERS, null, true),
+    ...pointLayers(SOURCE.incidentsLive, LIVE_LAYERS, inLiveRange, false),
   ];
 }

@@ -3,6 +3,15 @@ import { readLocationHash, writeLocationHash } from '../state/url-sync.ts';
 import { ConflictMap } from './conflict-map.ts';
 import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
 import { displacementToFeatureCollection } from '../geo/displacement.ts';
+import { rangeDaySpan } from '../geo/date-span.ts';
+
+const SETTLE_MS = 60;
+
+/** Index of each dataset among those loaded, for the per-dataset outline style. */
+function datasetIndex(state: AppState): (dataset: string) => number {
+  const ids = [...new Set(state.incidents.map((i) => i.dataset))];
+  return (d) => ids.indexOf(d);
+}
 
 export interface MapBindingOptions {
   /** Called with the map once it exists (export and the documented test handle use it). */
@@ -57,9 +66,24 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       else map.flyTo(req.lon, req.lat, req.zoom);
     });
     $effect(() => map.setHovered(state.hoverId));
+    // The clustered source gets the visible set by setData, debounced so quick changes coalesce;
+    // while scrubbing, the live layers filter by date with global state instead.
+    let settledTimer: ReturnType<typeof setTimeout> | undefined;
     $effect(() => {
-      const datasets = [...new Set(state.visible.map((i) => i.dataset))];
-      map.setIncidents(incidentsToFeatureCollection(state.visible, (d) => datasets.indexOf(d)));
+      const visible = state.visible;
+      if (state.scrubbing) return;
+      clearTimeout(settledTimer);
+      settledTimer = setTimeout(() => map.setIncidents(incidentsToFeatureCollection(visible, datasetIndex(state))), SETTLE_MS);
+      return () => clearTimeout(settledTimer);
+    });
+    $effect(() => map.setLiveMode(state.scrubbing));
+    $effect(() => {
+      if (state.scrubbing) map.setLiveIncidents(incidentsToFeatureCollection(state.visibleAnyDate, datasetIndex(state)));
+    });
+    $effect(() => {
+      if (!state.scrubbing) return;
+      const span = state.filter.dateRange ? rangeDaySpan(state.filter.dateRange) : null;
+      map.setLiveRange(span ? span[0] : -1e9, span ? span[1] : 1e9);
     });
     $effect(() => map.setDisplacement(displacementToFeatureCollection(state.displacement, opts.areaPoints())));
     $effect(() => {

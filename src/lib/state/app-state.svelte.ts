@@ -2,6 +2,7 @@ import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import type { MapView } from '../geo/url-hash.ts';
 import { EMPTY_FILTER, type IncidentFilter } from '../domain/filter.ts';
 import { visibleIncidents } from '../geo/visible-incidents.ts';
+import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 
 /** A camera move asked for by the UI; the map binding carries it out. */
 export type CameraRequest =
@@ -16,7 +17,14 @@ export const DEFAULT_VIEW: MapView = { zoom: 4.9, lat: 19.6, lon: 96.6, bearing:
  * pushes what it derives into the map; the URL sync writes it to the hash.
  */
 export class AppState {
-  incidents = $state.raw<readonly Incident[]>([]);
+  /** The curated incidents shipped with the app. */
+  curated = $state.raw<readonly Incident[]>([]);
+  /** Imported datasets, each with its own toggle (the `datasets` facet of the filter). */
+  datasets = $state.raw<readonly ImportedDataset[]>([]);
+  /** Every incident loaded: curated first, then each imported dataset. */
+  readonly incidents = $derived<readonly Incident[]>(
+    this.datasets.length ? [...this.curated, ...this.datasets.flatMap((d) => d.incidents)] : this.curated,
+  );
   displacement = $state.raw<readonly DisplacementFigure[]>([]);
   dataVersion = $state('');
   /** Set once the map has drawn for the first time. */
@@ -33,6 +41,10 @@ export class AppState {
   filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
   /** The visible set: the one pure function over the data and the filter. */
   readonly visible = $derived(visibleIncidents(this.incidents, this.filter));
+  /** True while a brush moves or the timeline plays: the map switches to its live, unclustered layers. */
+  scrubbing = $state(false);
+  /** Incidents passing every filter but the date: what the live layers filter by date on the GPU. */
+  readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, { ...this.filter, dateRange: null }));
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
 
@@ -72,6 +84,35 @@ export class AppState {
   /** Replaces the filter. */
   setFilter(filter: IncidentFilter): void {
     this.filter = filter;
+  }
+
+  /** Adds an imported dataset (shown at once). */
+  addDataset(ds: ImportedDataset): void {
+    this.datasets = [...this.datasets.filter((d) => d.id !== ds.id), ds];
+    const shown = this.filter.datasets;
+    if (shown) this.filter = { ...this.filter, datasets: new Set([...shown, ds.id]) };
+  }
+
+  /** Removes an imported dataset from the map and the lists. */
+  removeDataset(id: string): void {
+    this.datasets = this.datasets.filter((d) => d.id !== id);
+    const shown = this.filter.datasets;
+    if (shown?.has(id)) this.filter = { ...this.filter, datasets: new Set([...shown].filter((x) => x !== id)) };
+    if (this.selected?.dataset === id) this.select(null);
+  }
+
+  /** Shows or hides one dataset, curated or imported. */
+  toggleDataset(id: string, visible: boolean): void {
+    const all = [CURATED_DATASET, ...this.datasets.map((d) => d.id)];
+    const current = new Set(this.filter.datasets ?? all);
+    if (visible) current.add(id);
+    else current.delete(id);
+    this.filter = { ...this.filter, datasets: all.every((d) => current.has(d)) ? null : current };
+  }
+
+  /** The next outline style for a new dataset, so loaded datasets differ. */
+  nextOutline(): DatasetOutline {
+    return DATASET_OUTLINES[this.datasets.length % DATASET_OUTLINES.length] ?? DATASET_OUTLINES[0];
   }
 
   /** Sets or clears the hovered incident. */

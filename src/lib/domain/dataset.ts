@@ -1,0 +1,31 @@
+import type { Incident } from './incident.ts';
+
+/** The id of the curated dataset that ships with the app. */
+export const CURATED_DATASET = 'curated';
+
+/** Outline styles that tell imported datasets apart; colour always means category. */
+export const DATASET_OUTLINES = ['ring-dark', 'ring-double', 'ring-dashed', 'ring-thick'] as const;
+export type DatasetOutline = (typeof DATASET_OUTLINES)[number];
+
+/** Counts of an import, kept with the dataset so the report can be shown again. */
+export interface ImportCounts {
+  readonly rowsRead: number;
+  readonly rowsShown: number;
+  readonly rowsRejected: number;
+  readonly duplicates: number;
+}
+
+/** A file the user imported, kept as its own dataset with its own toggle and outline. */
+export interface ImportedDataset {
+  readonly id: string;
+  readonly name: string;
+  readonly fileName: string;
+  readonly format: string;
+  /** ISO timestamp of the import. */
+  readonly importedAt: string;
+  readonly incidents: readonly Incident[];
+  readonly counts: ImportCounts;
+  /** Attribution the dataset's terms require (ACLED, UCDP GED), shown in the legend and exports. */
+  readonly attribution: string | null;
+  readonly outline: DatasetOutline;
+}
