@@ -24,6 +24,7 @@ export const LAYER = {
   placeLabels: 'places-label',
   uncertainty: 'incident-uncertainty',
   incidentHalo: 'incident-halo',
+  datasetOutline: 'dataset-outline',
   incidents: 'incident-markers',
   incidentAreaMarkers: 'incident-area-markers',
   clusters: 'incident-clusters',

@@ -24,7 +24,8 @@ export interface IncidentProps {
   readonly startDay: number;
   readonly endDay: number;
   readonly dataset: string;
-  readonly datasetIndex: number;
+  /** Outline style of the incident's dataset ('' for the curated data, which has none). */
+  readonly outline: string;
 }
 
 /** Keys of IncidentProps, so style expressions never spell a property name that does not exist. */
@@ -33,7 +34,7 @@ export function prop<K extends keyof IncidentProps>(key: K): ['get', K] {
 }
 
 /** Builds the map feature of one incident. */
-export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Point, IncidentProps> {
+export function incidentToFeature(inc: Incident, outline = ''): Feature<Point, IncidentProps> {
   const catIndex = CATEGORY_IDS.indexOf(inc.category);
   // The same span the visible-set function uses, so the map's time filter agrees with it.
   const span = incidentDaySpan(inc.date) ?? [0, -1];
@@ -52,7 +53,7 @@ export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Poin
       startDay: span[0],
       endDay: span[1],
       dataset: inc.dataset,
-      datasetIndex,
+      outline,
     },
   };
 }
@@ -60,10 +61,10 @@ export function incidentToFeature(inc: Incident, datasetIndex = 0): Feature<Poin
 /** Incidents as a GeoJSON FeatureCollection for a map source. */
 export function incidentsToFeatureCollection(
   incidents: readonly Incident[],
-  datasetIndexOf: (dataset: string) => number = () => 0,
+  outlineOf: (dataset: string) => string = () => '',
 ): FeatureCollection<Point, IncidentProps> {
   return {
     type: 'FeatureCollection',
-    features: incidents.map((i) => incidentToFeature(i, datasetIndexOf(i.dataset))),
+    features: incidents.map((i) => incidentToFeature(i, outlineOf(i.dataset))),
   };
 }

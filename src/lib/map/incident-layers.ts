@@ -39,6 +39,7 @@ export const INCIDENT_GLOBAL_STATE = {
 
 /** Layer ids of one set of point layers (clustered or live). */
 export interface PointLayerIds {
+  readonly outline: string;
   readonly uncertainty: string;
   readonly halo: string;
   readonly areaMarkers: string;
@@ -46,6 +47,7 @@ export interface PointLayerIds {
 }
 
 export const SETTLED_LAYERS: PointLayerIds = {
+  outline: LAYER.datasetOutline,
   uncertainty: LAYER.uncertainty,
   halo: LAYER.incidentHalo,
   areaMarkers: LAYER.incidentAreaMarkers,
@@ -53,6 +55,7 @@ export const SETTLED_LAYERS: PointLayerIds = {
 };
 
 export const LIVE_LAYERS: PointLayerIds = {
+  outline: `${LAYER.datasetOutline}-live`,
   uncertainty: `${LAYER.uncertainty}-live`,
   halo: `${LAYER.incidentHalo}-live`,
   areaMarkers: `${LAYER.incidentAreaMarkers}-live`,
@@ -81,6 +84,19 @@ function pointLayers(source: string, ids: PointLayerIds, extra: ExpressionSpecif
         'circle-stroke-color': categoryColor,
         'circle-stroke-width': 1.6,
         'circle-stroke-opacity': 0.85,
+      },
+    },
+    {
+      // Imported datasets are told apart by an outline around their markers; colour stays category.
+      id: ids.outline,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, ['!=', prop('outline'), '']],
+      layout: {
+        visibility,
+        'icon-image': ['concat', 'outline-', prop('outline')],
+        'icon-allow-overlap': true,
+        'icon-ignore-placement': true,
       },
     },
     {

@@ -7,10 +7,10 @@ import { rangeDaySpan } from '../geo/date-span.ts';
 
 const SETTLE_MS = 60;
 
-/** Index of each dataset among those loaded, for the per-dataset outline style. */
-function datasetIndex(state: AppState): (dataset: string) => number {
-  const ids = [...new Set(state.incidents.map((i) => i.dataset))];
-  return (d) => ids.indexOf(d);
+/** The outline style of each imported dataset; the curated data have none. */
+function datasetOutline(state: AppState): (dataset: string) => string {
+  const outlines = new Map(state.datasets.map((d) => [d.id, d.outline as string]));
+  return (d) => outlines.get(d) ?? '';
 }
 
 export interface MapBindingOptions {
@@ -73,12 +73,12 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       const visible = state.visible;
       if (state.scrubbing) return;
       clearTimeout(settledTimer);
-      settledTimer = setTimeout(() => map.setIncidents(incidentsToFeatureCollection(visible, datasetIndex(state))), SETTLE_MS);
+      settledTimer = setTimeout(() => map.setIncidents(incidentsToFeatureCollection(visible, datasetOutline(state))), SETTLE_MS);
       return () => clearTimeout(settledTimer);
     });
     $effect(() => map.setLiveMode(state.scrubbing));
     $effect(() => {
-      if (state.scrubbing) map.setLiveIncidents(incidentsToFeatureCollection(state.visibleAnyDate, datasetIndex(state)));
+      if (state.scrubbing) map.setLiveIncidents(incidentsToFeatureCollection(state.visibleAnyDate, datasetOutline(state)));
     });
     $effect(() => {
       if (!state.scrubbing) return;

@@ -1,5 +1,6 @@
 import type { Map as MlMap } from 'maplibre-gl';
 import { CATEGORIES, SHAPE_PATHS, type CategoryDef } from '../domain/categories.ts';
+import { DATASET_OUTLINES, OUTLINE_COLOR, OUTLINE_RINGS, type DatasetOutline } from '../domain/dataset.ts';
 
 /** Marker styles: solid for corroborated reports, hollow for weaker evidence, ring-only for areas. */
 export const MARKER_STYLES = ['solid', 'hollow', 'area'] as const;
@@ -42,6 +43,29 @@ function drawMarker(cat: CategoryDef, style: MarkerStyle, ratio: number): ImageD
   return ctx.getImageData(0, 0, px, px);
 }
 
+/** The image name of a dataset outline. */
+export function outlineImageName(outline: DatasetOutline): string {
+  return `outline-${outline}`;
+}
+
+function drawOutline(outline: DatasetOutline, ratio: number): ImageData {
+  const px = Math.round(34 * ratio);
+  const canvas = document.createElement('canvas');
+  canvas.width = px;
+  canvas.height = px;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available to draw map markers');
+  ctx.strokeStyle = OUTLINE_COLOR;
+  for (const ring of OUTLINE_RINGS[outline]) {
+    ctx.lineWidth = ring.width * ratio;
+    ctx.setLineDash((ring.dash ?? []).map((d) => d * ratio));
+    ctx.beginPath();
+    ctx.arc(px / 2, px / 2, ring.r * ratio, 0, Math.PI * 2);
+    ctx.stroke();
+  }
+  return ctx.getImageData(0, 0, px, px);
+}
+
 /** Adds every category × style marker to the map, drawn from the shared shape table. */
 export function addMarkerImages(map: MlMap): void {
   const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
@@ -50,5 +74,9 @@ export function addMarkerImages(map: MlMap): void {
       const name = markerImageName(cat.id, style);
       if (!map.hasImage(name)) map.addImage(name, drawMarker(cat, style, ratio), { pixelRatio: ratio });
     }
+  }
+  for (const outline of DATASET_OUTLINES) {
+    const name = outlineImageName(outline);
+    if (!map.hasImage(name)) map.addImage(name, drawOutline(outline, ratio), { pixelRatio: ratio });
   }
 }
