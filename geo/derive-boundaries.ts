@@ -4,6 +4,7 @@
  *
  * Writes:
  * - public/data/countries.geojson      Myanmar and neighbours, clipped and simplified (the land)
+ * - public/data/country-labels.geojson one label point per neighbour with land in the opening view
  * - public/data/admin1.geojson         Myanmar's states and regions, simplified
  * - public/data/admin1-labels.geojson  one label point per state or region
  * - public/data/places.geojson         towns and villages from geo/sources/gazetteer.csv
@@ -21,6 +22,7 @@ import { feature as topoFeature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { admin1Units, parseAdmin1Names, type NeAdmin1Props } from './lib/admin1.ts';
 import { clipToBbox } from './lib/clip-to-bbox.ts';
+import { COUNTRY_LABEL_BBOX, type CountryLabelProps, countryLabelPoints } from './lib/country-labels.ts';
 import type { Admin1Props, CountryProps } from './lib/feature-props.ts';
 import { placesFromGazetteerCsv } from './lib/gazetteer.ts';
 import { labelPoint } from './lib/label-point.ts';
@@ -129,7 +131,7 @@ function warnAboutNewKinks(
   });
 }
 
-function deriveCountries(): void {
+function deriveCountries(): FeatureCollection<Polygon | MultiPolygon, CountryProps> {
   console.log('countries (world-atlas countries-10m)');
   const clipped = roundCoordinates(clipToBbox(readCountries(), CLIP_BBOX), MATCH_DECIMALS);
   const simplified = simplifySharedBorders(clipped, SIMPLIFY_TOLERANCE);
@@ -137,6 +139,25 @@ function deriveCountries(): void {
   warnAboutNewKinks('country', clipped, countries);
   countries.features.sort((a, b) => a.properties.name.localeCompare(b.properties.name));
   writeGeoJson(path('public', 'data', 'countries.geojson'), countries);
+  return countries;
+}
+
+/** Labels the neighbours on the polygons as drawn, so each point is inside the land the map shows. */
+function deriveCountryLabels(countries: FeatureCollection<Polygon | MultiPolygon, CountryProps>): void {
+  const labels: FeatureCollection<Point, CountryLabelProps> = roundCoordinates(
+    countryLabelPoints(countries, COUNTRY_LABEL_BBOX, [MYANMAR_ISO_N3]),
+    DISPLAY_DECIMALS,
+  );
+  const [west, south, east, north] = COUNTRY_LABEL_BBOX;
+  for (const label of labels.features) {
+    const [x = NaN, y = NaN] = label.geometry.coordinates;
+    const country = countries.features.find((f) => f.properties.iso_n3 === label.properties.iso_n3);
+    const inside = country !== undefined && booleanPointInPolygon(label, country);
+    if (!inside || x <= west || x >= east || y <= south || y >= north) {
+      throw new Error(`label point of ${label.properties.name} is not inside its country and the label box`);
+    }
+  }
+  writeGeoJson(path('public', 'data', 'country-labels.geojson'), labels);
 }
 
 function deriveAdmin1(): FeatureCollection<Polygon | MultiPolygon, Admin1Props> {
@@ -177,5 +198,5 @@ function derivePlaces(admin1Full: FeatureCollection<Polygon | MultiPolygon, Admi
   writeGeoJson(path('public', 'data', 'places.geojson'), places);
 }
 
-deriveCountries();
+deriveCountryLabels(deriveCountries());
 derivePlaces(deriveAdmin1());

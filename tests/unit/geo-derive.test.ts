@@ -10,11 +10,12 @@
 import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
+import type { BBox, Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
 import { area, booleanPointInPolygon, coordAll, pointToPolygonDistance, truncate, union } from '@turf/turf';
 import { describe, expect, test } from 'vitest';
 import { admin1Props, type NeAdmin1Props, admin1Units } from '../../geo/lib/admin1.ts';
 import { clipToBbox } from '../../geo/lib/clip-to-bbox.ts';
+import { COUNTRY_LABEL_BBOX, type CountryLabelProps, countryLabelPoints } from '../../geo/lib/country-labels.ts';
 import type { Admin1Props, CountryProps, PlaceProps } from '../../geo/lib/feature-props.ts';
 import { placesFromGazetteerCsv, type PlaceDraftProps } from '../../geo/lib/gazetteer.ts';
 import { labelPoint } from '../../geo/lib/label-point.ts';
@@ -190,6 +191,32 @@ describe('locatePlaces', () => {
   });
 });
 
+describe('countryLabelPoints', () => {
+  const square = (x: number, y: number, size: number): Position[][] => [
+    [[x, y], [x + size, y], [x + size, y + size], [x, y + size], [x, y]],
+  ];
+  const country = (name: string, iso_n3: string, parts: Position[][][]): Feature<MultiPolygon, CountryProps> => ({
+    type: 'Feature',
+    properties: { name, iso_n3, is_myanmar: false },
+    geometry: { type: 'MultiPolygon', coordinates: parts },
+  });
+  const box: BBox = [0, 0, 10, 10];
+  // A big part mostly outside the box and a smaller one wholly inside: the label goes where more land shows.
+  const bigOutside = country('Alpha', '001', [square(9, 0, 20), square(2, 2, 4)]);
+  const farAway = country('Beta', '002', [square(20, 20, 5)]);
+  const excluded = country('Gamma', '003', [square(0, 0, 10)]);
+  const labels = countryLabelPoints({ type: 'FeatureCollection', features: [bigOutside, farAway, excluded] }, box, ['003']);
+
+  test('labels only countries with land in the box, minus the excluded ones, with name and iso_n3 only', () => {
+    expect(labels.features.map((f) => f.properties)).toEqual([{ name: 'Alpha', iso_n3: '001' }]);
+  });
+
+  test('places the label in the largest part of the land inside the box', () => {
+    const [x = NaN, y = NaN] = labels.features[0]!.geometry.coordinates;
+    expect([x, y].map((n) => Math.round(n))).toEqual([4, 4]);
+  });
+});
+
 function readData<T>(...parts: string[]): T {
   return JSON.parse(readFileSync(join(ROOT, ...parts), 'utf8')) as T;
 }
@@ -202,6 +229,7 @@ describe('committed outputs', () => {
   const labels = readData<FeatureCollection<Point, Admin1Props>>('public', 'data', 'admin1-labels.geojson');
   const places = readData<FeatureCollection<Point, PlaceProps>>('public', 'data', 'places.geojson');
   const countries = readData<FeatureCollection<Areal, CountryProps>>('public', 'data', 'countries.geojson');
+  const countryLabels = readData<FeatureCollection<Point, CountryLabelProps>>('public', 'data', 'country-labels.geojson');
   const codes = (fc: FeatureCollection<Polygon | MultiPolygon | Point, Admin1Props>): string[] =>
     fc.features.map((f) => f.properties.code);
   const byCode = (code: string): Admin1Props | undefined => display.features.find((f) => f.properties.code === code)?.properties;
@@ -280,8 +308,32 @@ describe('committed outputs', () => {
     });
   });
 
+  test('country labels: one per country with land in the label box, Myanmar excluded', () => {
+    const withLand = clipToBbox(countries, COUNTRY_LABEL_BBOX)
+      .features.filter((f) => !f.properties.is_myanmar && area(f) > 0)
+      .map((f) => f.properties.iso_n3);
+    expect(countryLabels.features.map((f) => f.properties.iso_n3)).toEqual(withLand);
+  });
+
+  test('every country label lies inside its country polygon and inside the label box', () => {
+    const [west, south, east, north] = COUNTRY_LABEL_BBOX;
+    const misplaced = countryLabels.features.filter((label) => {
+      const [x = NaN, y = NaN] = label.geometry.coordinates;
+      const land = countries.features.find((f) => f.properties.iso_n3 === label.properties.iso_n3);
+      return !land || !booleanPointInPolygon(label, land) || x <= west || x >= east || y <= south || y >= north;
+    });
+    expect(misplaced).toEqual([]);
+  });
+
+  test('country labels carry the English name and the ISO numeric code of their country', () => {
+    const mismatched = countryLabels.features.filter(
+      (label) => !countries.features.some((f) => f.properties.iso_n3 === label.properties.iso_n3 && f.properties.name === label.properties.name),
+    );
+    expect(mismatched).toEqual([]);
+  });
+
   test('public geometry is rounded to 4 decimals', () => {
-    const all = [display, labels, countries].flatMap((fc) => coordAll(fc as FeatureCollection)).flat();
+    const all = [display, labels, countries, countryLabels].flatMap((fc) => coordAll(fc as FeatureCollection)).flat();
     expect(all.filter((n) => Math.round(n * 1e4) / 1e4 !== n)).toEqual([]);
   });
 
@@ -290,6 +342,7 @@ describe('committed outputs', () => {
     [['public', 'data', 'countries.geojson'], 350],
     [['public', 'data', 'admin1.geojson'], 150],
     [['public', 'data', 'admin1-labels.geojson'], 10],
+    [['public', 'data', 'country-labels.geojson'], 5],
     [['public', 'data', 'places.geojson'], 30],
     [['geo', 'data', 'myanmar-admin1-full.geojson'], 5 * 1024],
   ])('%s is under %d KB', (parts, budget) => {
