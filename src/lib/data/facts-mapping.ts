@@ -9,6 +9,7 @@ import type { DatePrecision, LocationPrecision } from '../domain/precision.ts';
 import type { VerificationStatus } from '../domain/verification.ts';
 import type { IncidentDate } from '../domain/incident.ts';
 import { dayNumber, dayString, isoWeekStart, monthSpan } from '../domain/calendar.ts';
+import { UCDP_DATE_PREC as IMPORT_UCDP_DATE_PREC, codeTable } from './import/code-tables.ts';
 
 /**
  * `location_precision` words of the facts file -> the precision of the point we can honestly draw.
@@ -192,53 +193,14 @@ export function mapFactsVerification(text: string): VerificationStatus {
   return 'unverified';
 }
 
-/**
- * UCDP GED `where_prec` -> LocationPrecision (codebook: 1 exact place, 2 within ~25 km,
- * 3 second-order unit, 4 first-order unit, 5 a line or an ambiguous place, 6 country,
- * 7 waters or airspace).
- */
-export const UCDP_WHERE_PREC: Readonly<Record<number, LocationPrecision>> = {
-  // An exact named place; in the Myanmar sample 112 of 145 are villages, the rest towns.
-  1: 'village',
-  // "Within about 25 km" is the scale of a township (the township ring is 22 km).
-  2: 'township',
-  3: 'district',
-  4: 'region',
-  // In the Myanmar sample 439 of 464 such rows are "X township" points.
-  5: 'township',
-  6: 'country',
-  // Waters or airspace cannot be a point on land; the state or region is the honest claim.
-  7: 'region',
-};
+// The UCDP and ACLED precision codes have one table each, in the importer's code tables; the
+// facts derivation reads the same ones so a code can never mean two things in this project.
+export { UCDP_WHERE_PREC, ACLED_GEO_PRECISION, ACLED_TIME_PRECISION } from './import/code-tables.ts';
 
-/**
- * UCDP GED `date_prec` -> DatePrecision (1 exact day, 2 a span of 2–6 days, 3 a week, 4 a month,
- * 5 a year). Spans and years are ranges between `date_start` and `date_end`.
- */
-export const UCDP_DATE_PREC: Readonly<Record<number, DatePrecision>> = {
-  1: 'day',
-  2: 'range',
-  3: 'week',
-  4: 'month',
-  5: 'range',
-};
-
-/**
- * ACLED `geo_precision` -> LocationPrecision (1 the named town or village, 2 "part of a region,
- * near a town": township scale, 3 a larger region where only its capital is named).
- */
-export const ACLED_GEO_PRECISION: Readonly<Record<number, LocationPrecision>> = {
-  1: 'town',
-  2: 'township',
-  3: 'region',
-};
-
-/** ACLED `time_precision` -> DatePrecision (1 day, 2 week, 3 month). */
-export const ACLED_TIME_PRECISION: Readonly<Record<number, DatePrecision>> = {
-  1: 'day',
-  2: 'week',
-  3: 'month',
-};
+/** UCDP GED `date_prec` -> DatePrecision, read from the importer's table (which also carries labels). */
+export const UCDP_DATE_PREC: Readonly<Record<string, DatePrecision>> = codeTable(
+  Object.fromEntries(Object.entries(IMPORT_UCDP_DATE_PREC).map(([code, def]) => [code, def.precision])),
+);
 
 /** Looks a numeric code up in one of the code tables; null for a missing or unknown code. */
 export function mapPrecisionCode<T>(table: Readonly<Record<number, T>>, code: string | number | null | undefined): T | null {
