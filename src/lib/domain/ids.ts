@@ -1,6 +1,7 @@
 /** Source and layer ids, named once so no other module spells them as bare strings. */
 export const SOURCE = {
   countries: 'countries',
+  countryLabels: 'country-labels',
   admin1: 'admin1',
   admin1Labels: 'admin1-labels',
   places: 'places',
@@ -15,7 +16,7 @@ export const LAYER = {
   background: 'sea',
   countries: 'countries-fill',
   countriesLine: 'countries-line',
-  countryLabels: 'country-labels',
+  countryLabels: 'country-label-text',
   admin1Fill: 'admin1-fill',
   admin1Line: 'admin1-line',
   focusLine: 'focus-line',

@@ -6,6 +6,7 @@ import { FONT } from './fonts.ts';
 /** Where the derived basemap data are served from (same origin, shipped in `public/data`). */
 export interface BasemapUrls {
   readonly countries: string;
+  readonly countryLabels: string;
   readonly admin1: string;
   readonly admin1Labels: string;
   readonly places: string;
@@ -22,8 +23,8 @@ const hasBurmese: ExpressionSpecification = ['!=', ['coalesce', ['get', 'name_my
 
 const halo = { 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.4 } as const;
 
-/** The basemap layers: sea, land, Myanmar's states and regions (focus areas coloured), labels, towns. */
-export function basemapLayers(): LayerSpecification[] {
+/** The basemap's ground layers: sea, land, Myanmar's states and regions (focus areas coloured) and boundaries. */
+export function basemapGroundLayers(): LayerSpecification[] {
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
     {
@@ -60,11 +61,21 @@ export function basemapLayers(): LayerSpecification[] {
       filter: isFocus,
       paint: { 'line-color': focusMatch('outline', BASEMAP_COLORS.admin1Outline), 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.8, 9, 3] },
     },
+  ];
+}
+
+/**
+ * Label layers. They go above the incident layers so place and region names keep placement
+ * priority over displacement figures; markers never block them (they ignore placement).
+ */
+export function basemapLabelLayers(): LayerSpecification[] {
+  return [
     {
       id: LAYER.countryLabels,
       type: 'symbol',
-      source: SOURCE.countries,
-      filter: ['!', ['get', 'is_myanmar']],
+      source: SOURCE.countryLabels,
+      // Nepal has only a sliver inside the clipped area; its label would sit on the edge.
+      filter: ['!=', ['get', 'iso_n3'], '524'],
       layout: {
         'text-field': ['upcase', ['get', 'name']],
         'text-font': [...FONT.regular],
@@ -129,17 +140,21 @@ export function basemapLayers(): LayerSpecification[] {
   ];
 }
 
-/** The offline basemap style, built in code: no style URL, no glyph server, no remote source. */
-export function basemapStyle(urls: BasemapUrls): StyleSpecification {
+/**
+ * The offline basemap style, built in code: no style URL, no glyph server, no remote source.
+ * `overlays` are drawn between the ground and the labels.
+ */
+export function basemapStyle(urls: BasemapUrls, overlays: LayerSpecification[] = []): StyleSpecification {
   return {
     version: 8,
     name: 'Conflict Map offline basemap',
     sources: {
       [SOURCE.countries]: { type: 'geojson', data: urls.countries, attribution: 'Boundaries: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a> (public domain)' },
+      [SOURCE.countryLabels]: { type: 'geojson', data: urls.countryLabels },
       [SOURCE.admin1]: { type: 'geojson', data: urls.admin1 },
       [SOURCE.admin1Labels]: { type: 'geojson', data: urls.admin1Labels },
       [SOURCE.places]: { type: 'geojson', data: urls.places, attribution: 'Places: GeoNames (CC BY 4.0), UCDP GED (CC BY 4.0), ACLED, MIMU' },
     },
-    layers: basemapLayers(),
+    layers: [...basemapGroundLayers(), ...overlays, ...basemapLabelLayers()],
   };
 }

@@ -58,10 +58,11 @@ export class ConflictMap {
     this.#cb = cb;
     const style = basemapStyle({
       countries: absoluteUrl('data/countries.geojson'),
+      countryLabels: absoluteUrl('data/country-labels.geojson'),
       admin1: absoluteUrl('data/admin1.geojson'),
       admin1Labels: absoluteUrl('data/admin1-labels.geojson'),
       places: absoluteUrl('data/places.geojson'),
-    });
+    }, incidentLayers());
     style['font-faces'] = fontFaces();
     style.state = { ...INCIDENT_GLOBAL_STATE };
     const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
@@ -74,7 +75,6 @@ export class ConflictMap {
     };
     style.sources[SOURCE.incidentsLive] = { type: 'geojson', data: empty };
     style.sources[SOURCE.displacement] = { type: 'geojson', data: empty };
-    style.layers.push(...incidentLayers());
 
     this.#map = new MlMap({
       container,
