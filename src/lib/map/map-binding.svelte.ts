@@ -66,6 +66,15 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       else map.flyTo(req.lon, req.lat, req.zoom);
     });
     $effect(() => map.setHovered(state.hoverId));
+    // Filter and selection changes are deliberate: each gets a history entry, except while
+    // scrubbing (brush, play), which writes once when it ends. The first write only normalises.
+    let firstWrite = true;
+    $effect(() => {
+      const params = opts.hashParams();
+      if (state.scrubbing) return;
+      writeLocationHash({ view: map.view(), params }, firstWrite ? 'replace' : 'push');
+      firstWrite = false;
+    });
     // The clustered source gets the visible set by setData, debounced so quick changes coalesce;
     // while scrubbing, the live layers filter by date with global state instead.
     let settledTimer: ReturnType<typeof setTimeout> | undefined;
