@@ -1,0 +1,138 @@
+/**
+ * The timeline under the map: a weekly histogram of the incidents the other filters leave,
+ * the quick date presets, and the windows the "play" button steps through.
+ */
+import { dayNumber, dayParts, dayString, isoWeekStart, type IsoDay } from '../domain/calendar.ts';
+import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../domain/filter.ts';
+import type { Incident } from '../domain/incident.ts';
+import { incidentIndex, visibleIndices, type IncidentIndex } from './visible-incidents.ts';
+
+export interface WeekBin {
+  /** The Monday that starts the ISO week. */
+  readonly start: IsoDay;
+  /** Incidents whose whole day span falls inside this week. */
+  readonly exact: number;
+  /** Fractional share of incidents whose span crosses weeks (drawn in a lighter shade). */
+  readonly spread: number;
+}
+
+export interface WeeklyHistogram {
+  /** Every ISO week from the first to the last day in the data, empty weeks included. */
+  readonly weeks: readonly WeekBin[];
+  /** The tallest bar (exact + spread), for scaling; 0 when there is nothing. */
+  readonly max: number;
+}
+
+/**
+ * Weekly histogram (ISO weeks, Monday start) over the whole data span, with every filter but
+ * the date range applied, so the bars show where the chosen range sits in the whole record.
+ *
+ * An incident whose span fits inside one ISO week (any day-dated one, and a week or range that
+ * doesn't cross a Monday) adds 1 to that week's `exact`. A span that crosses weeks adds to
+ * `spread` in each week it covers, in proportion to the days it has there (so it sums to 1):
+ * a July 2022 event adds 3/31 to the week of 27 June and 7/31 to each of the four July weeks.
+ * @example weeklyHistogram(incidents, { ...EMPTY_FILTER, categories: new Set(['air_strike']) })
+ */
+export function weeklyHistogram(
+  source: IncidentIndex | readonly Incident[],
+  filter: IncidentFilter = EMPTY_FILTER,
+): WeeklyHistogram {
+  const index = 'startDay' in source ? source : incidentIndex(source);
+  if (index.dataSpan === null) return { weeks: [], max: 0 };
+  const firstWeek = isoWeekStart(index.dataSpan[0]);
+  const weekCount = (isoWeekStart(index.dataSpan[1]) - firstWeek) / 7 + 1;
+  const exact = new Float64Array(weekCount);
+  const spread = new Float64Array(weekCount);
+  for (const i of visibleIndices(index, { ...filter, dateRange: null })) {
+    const s = index.startDay[i] as number;
+    const e = index.endDay[i] as number;
+    if (s > e) continue; // no real date: it has no place on a time axis
+    const ws = (isoWeekStart(s) - firstWeek) / 7;
+    const we = (isoWeekStart(e) - firstWeek) / 7;
+    if (ws === we) {
+      exact[ws] = (exact[ws] as number) + 1;
+      continue;
+    }
+    const days = e - s + 1;
+    for (let w = ws; w <= we; w++) {
+      const monday = firstWeek + w * 7;
+      const inWeek = Math.min(e, monday + 6) - Math.max(s, monday) + 1;
+      spread[w] = (spread[w] as number) + inWeek / days;
+    }
+  }
+  let max = 0;
+  const weeks = Array.from({ length: weekCount }, (_, w) => {
+    const bin = { start: dayString(firstWeek + w * 7), exact: exact[w] as number, spread: spread[w] as number };
+    max = Math.max(max, bin.exact + bin.spread);
+    return bin;
+  });
+  return { weeks, max };
+}
+
+export interface DatePreset {
+  readonly id: string;
+  readonly label: string;
+  /** Null for "All". */
+  readonly range: DateRange | null;
+}
+
+/**
+ * Quick date choices for the data's span: all, the last 30 days of data, each calendar year
+ * (when the data spans more than one) and each quarter the data touches, as whole quarters.
+ * @example datePresets('2022-01-05', '2022-05-02') // all, last30, 2022-Q1, 2022-Q2
+ */
+export function datePresets(dataStart: IsoDay, dataEnd: IsoDay): DatePreset[] {
+  const presets: DatePreset[] = [{ id: 'all', label: 'All', range: null }];
+  const s = dayNumber(dataStart);
+  const e = dayNumber(dataEnd);
+  if (s === null || e === null || s > e) return presets;
+  presets.push({ id: 'last30', label: 'Last 30 days of data', range: { start: dayString(e - 29), end: dataEnd } });
+  const first = dayParts(s);
+  const last = dayParts(e);
+  if (first.year !== last.year) {
+    for (let y = first.year; y <= last.year; y++) {
+      presets.push({ id: String(y), label: String(y), range: { start: `${y}-01-01`, end: `${y}-12-31` } });
+    }
+  }
+  const firstQ = first.year * 4 + Math.floor(first.month / 3);
+  const lastQ = last.year * 4 + Math.floor(last.month / 3);
+  for (let q = firstQ; q <= lastQ; q++) {
+    const year = Math.floor(q / 4);
+    const n = (q % 4) + 1;
+    const startMonth = (n - 1) * 3;
+    // Day 0 of the next quarter's first month is the last day of this quarter.
+    const endDay = new Date(Date.UTC(year, startMonth + 3, 0)).getUTCDate();
+    presets.push({
+      id: `${year}-Q${n}`,
+      label: `Q${n} ${year}`,
+      range: { start: `${year}-${pad(startMonth + 1)}-01`, end: `${year}-${pad(startMonth + 3)}-${pad(endDay)}` },
+    });
+  }
+  return presets;
+}
+
+function pad(n: number): string {
+  return String(n).padStart(2, '0');
+}
+
+/**
+ * The windows "play" steps through: `windowDays` long, starting at `dataStart` and moving by
+ * `stepDays`, until a window reaches `dataEnd`. Windows all have the same length, so the last
+ * one may run past the data. Invalid days give no steps.
+ * @example playSteps('2022-01-01', '2022-01-20', 7, 14) // 1–14 Jan, 8–21 Jan
+ */
+export function playSteps(dataStart: IsoDay, dataEnd: IsoDay, stepDays: number, windowDays: number): DateRange[] {
+  if (!Number.isInteger(stepDays) || stepDays < 1 || !Number.isInteger(windowDays) || windowDays < 1) {
+    throw new RangeError(`playSteps needs whole positive days, got step ${stepDays}, window ${windowDays}`);
+  }
+  const s = dayNumber(dataStart);
+  const e = dayNumber(dataEnd);
+  if (s === null || e === null || s > e) return [];
+  const steps: DateRange[] = [];
+  for (let from = s; ; from += stepDays) {
+    const to = from + windowDays - 1;
+    steps.push({ start: dayString(from), end: dayString(to) });
+    if (to >= e) break;
+  }
+  return steps;
+}
