@@ -1,0 +1,339 @@
+/**
+ * Place search that forgives the many romanisations of Burmese names: "Depayin" finds
+ * Tabayin, "Papun" finds Hpapun, "Rangoon" finds Yangon. Names are compared in two forms
+ * (plain and phonetically folded), then through a table of known aliases, then by a small
+ * edit distance. Results are ranked exact > prefix > alias > fuzzy.
+ */
+import type { FeatureCollection } from 'geojson';
+import { FOCUS_AREAS } from '../domain/areas.ts';
+import type { Incident } from '../domain/incident.ts';
+import { precisionRank } from '../domain/precision.ts';
+
+export interface PlaceEntry {
+  readonly name: string;
+  readonly altNames: readonly string[];
+  /** "admin1", "township", "town", "village", "place" or "incident"; others sort last. */
+  readonly kind: string;
+  /** English state/region name. */
+  readonly admin1: string;
+  readonly township?: string;
+  readonly lon: number;
+  readonly lat: number;
+  /** [west, south, east, north], for places the map should fit rather than centre on. */
+  readonly bbox?: readonly [number, number, number, number];
+}
+
+export type MatchRank = 'exact' | 'prefix' | 'alias' | 'fuzzy';
+
+export interface PlaceMatch {
+  readonly entry: PlaceEntry;
+  readonly rank: MatchRank;
+  /** The name, alternative name or alias that matched, to show as "Tabayin (Depayin)". */
+  readonly matched: string;
+  /** Edit distance for fuzzy matches, 0 otherwise. */
+  readonly distance: number;
+}
+
+/**
+ * Groups of names for the same place that spelling rules alone don't join: colonial
+ * exonyms, ethnic-language names and irregular romanisations. The first name is ours.
+ */
+export const PLACE_ALIASES: readonly (readonly string[])[] = [
+  ['Tabayin', 'Depayin', 'Dipeyin', 'Dabayin'],
+  ['Kayin', 'Karen'],
+  ['Kayah', 'Karenni'],
+  ['Hpapun', 'Papun', 'Bu Tho'],
+  ['Hpa-An', 'Pa-an'],
+  ['Myawaddy', 'Myawadi'],
+  ['Yangon', 'Rangoon'],
+  ['Mawlamyine', 'Moulmein'],
+  ['Naypyidaw', 'Nay Pyi Taw'],
+  ['Hpruso', 'Phruso'],
+  ['Demoso', 'Dimawso'],
+  ['Hpasawng', 'Pasaung'],
+  ['Bago', 'Pegu'],
+  ['Pathein', 'Bassein'],
+  ['Dawei', 'Tavoy'],
+  ['Myeik', 'Mergui'],
+  ['Sittwe', 'Akyab'],
+  ['Pyay', 'Prome'],
+  ['Thanlyin', 'Syriam'],
+  ['Magway', 'Magwe'],
+  ['Bagan', 'Pagan'],
+  ['Ayeyarwady', 'Irrawaddy'],
+  ['Tanintharyi', 'Tenasserim'],
+  ['Rakhine', 'Arakan'],
+  ['Kalay', 'Kale', 'Kalemyo'],
+  ['Ye-U', 'Ye Oo'],
+  ['Khin-U', 'Khin Oo'],
+];
+
+/** Words that say what kind of place a name is, not which: "Kayin State" is found by "Kayin". */
+const GENERIC_WORDS = /\b(state|region|division|district|township|village tract|village|town|city)\b/g;
+
+/**
+ * Lowercase letters and digits only: Latin diacritics, punctuation and spaces removed.
+ * Other scripts keep their letters and marks, so a Burmese name still matches itself.
+ */
+export function plainKey(name: string): string {
+  return name
+    .normalize('NFD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^\p{L}\p{M}\p{N}]/gu, '')
+    .normalize('NFC');
+}
+
+// Aspirated and voiced spellings of one Burmese sound: Hpapun/Papun, Htantabin/Tantabin, Gyi/Kyi.
+const DIGRAPHS: Readonly<Record<string, string>> = {
+  hp: 'p', ph: 'p', ht: 't', th: 't', hk: 'k', kh: 'k', hs: 's', hm: 'm', hn: 'n', hl: 'l', hw: 'w', dh: 'd', gy: 'ky',
+};
+const DIGRAPH = new RegExp(Object.keys(DIGRAPHS).join('|'), 'g');
+
+/**
+ * A phonetic key that joins the usual variant spellings: aspirated digraphs (hp, ph, ht, th,
+ * hk, kh, hs, dh…), gy = ky, ay/ey = e, aw/ow = o, oo = u, doubled letters and a final y = i.
+ * @example foldedKey('Myawaddy') === foldedKey('Myawadi') // 'myawadi'
+ */
+export function foldedKey(name: string): string {
+  return plainKey(name)
+    .replace(DIGRAPH, (m) => DIGRAPHS[m] ?? m)
+    .replace(/oo/g, 'u')
+    .replace(/([a-z])\1+/g, '$1')
+    .replace(/[ae]y/g, 'e')
+    .replace(/[ao]w/g, 'o')
+    .replace(/y$/, 'i');
+}
+
+/** The name without kind words or parentheses, or the name itself when nothing would remain. */
+function stripGeneric(name: string): string {
+  const stripped = name.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(GENERIC_WORDS, ' ').trim();
+  return stripped === '' ? name : stripped;
+}
+
+interface Key {
+  readonly key: string;
+  readonly name: string;
+}
+
+interface EntryKeys {
+  readonly entry: PlaceEntry;
+  /** Whole-name keys (plain and folded, with and without kind words). */
+  readonly full: readonly Key[];
+  /** Keys starting at a later word ("Pyi Taw" of "Nay Pyi Taw"), for prefix matches only. */
+  readonly words: readonly Key[];
+  /** Keys of the alias-table names for this place. */
+  readonly aliases: readonly Key[];
+}
+
+export interface PlaceSearchIndex {
+  readonly entries: readonly EntryKeys[];
+}
+
+function namesOf(entry: PlaceEntry): string[] {
+  const names = [entry.name, ...entry.altNames];
+  // "Kayah (Karenni) State": the bracketed name is an alternative name.
+  for (const n of [...names]) for (const m of n.matchAll(/\(([^)]+)\)/g)) if (m[1]) names.push(m[1]);
+  return names.filter((n) => n.trim() !== '');
+}
+
+function keysOf(name: string): string[] {
+  const stripped = stripGeneric(name);
+  return [...new Set([plainKey(name), foldedKey(name), plainKey(stripped), foldedKey(stripped)])].filter(Boolean);
+}
+
+/** Precomputes the search keys of every entry; build once per gazetteer. */
+export function buildPlaceSearch(
+  entries: readonly PlaceEntry[],
+  aliases: readonly (readonly string[])[] = PLACE_ALIASES,
+): PlaceSearchIndex {
+  const groupOf = new Map<string, readonly string[]>();
+  for (const group of aliases) for (const n of group) groupOf.set(foldedKey(n), group);
+  return {
+    entries: entries.map((entry) => {
+      const full: Key[] = [];
+      const words: Key[] = [];
+      const aliasKeys: Key[] = [];
+      const groups = new Set<readonly string[]>();
+      for (const name of namesOf(entry)) {
+        for (const key of keysOf(name)) full.push({ key, name });
+        const parts = stripGeneric(name).split(/[\s\-–/]+/).filter(Boolean);
+        for (let w = 1; w < parts.length; w++) {
+          for (const key of keysOf(parts.slice(w).join(' '))) words.push({ key, name });
+        }
+        const group = groupOf.get(foldedKey(stripGeneric(name)));
+        if (group) groups.add(group);
+      }
+      for (const group of groups) {
+        for (const alias of group) for (const key of keysOf(alias)) aliasKeys.push({ key, name: alias });
+      }
+      return { entry, full, words, aliases: aliasKeys };
+    }),
+  };
+}
+
+/**
+ * Levenshtein distance, or `max + 1` as soon as it must exceed `max` (keeps fuzzy search cheap).
+ */
+export function boundedEditDistance(a: string, b: string, max: number): number {
+  if (Math.abs(a.length - b.length) > max) return max + 1;
+  let prev = Array.from({ length: b.length + 1 }, (_, j) => j);
+  for (let i = 1; i <= a.length; i++) {
+    const row = [i];
+    let rowMin = i;
+    for (let j = 1; j <= b.length; j++) {
+      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
+      const v = Math.min((prev[j] as number) + 1, (row[j - 1] as number) + 1, (prev[j - 1] as number) + cost);
+      row.push(v);
+      rowMin = Math.min(rowMin, v);
+    }
+    if (rowMin > max) return max + 1;
+    prev = row;
+  }
+  return Math.min(prev[b.length] as number, max + 1);
+}
+
+/** Edits allowed for a query: none under 4 letters, 1 for 4–5, 2 from 6 (short queries match too much). */
+function maxEdits(queryLength: number): number {
+  return queryLength < 4 ? 0 : queryLength < 6 ? 1 : 2;
+}
+
+const RANK_ORDER: Record<MatchRank, number> = { exact: 0, prefix: 1, alias: 2, fuzzy: 3 };
+const KIND_ORDER: Readonly<Record<string, number>> = { admin1: 0, township: 1, town: 2, city: 2, village: 3, place: 4, incident: 5 };
+
+interface Scored extends PlaceMatch {
+  /** Within a rank: a smaller number is a better match (letters left to type, or edits). */
+  readonly score: number;
+}
+
+function bestMatch(e: EntryKeys, queries: readonly string[], folded: string, plainLength: number): Scored | null {
+  const found: { best: Scored | null } = { best: null };
+  const offer = (rank: MatchRank, matched: string, score: number, distance = 0) => {
+    const best = found.best;
+    if (!best || RANK_ORDER[rank] < RANK_ORDER[best.rank] || (rank === best.rank && score < best.score)) {
+      found.best = { entry: e.entry, rank, matched, distance, score };
+    }
+  };
+  for (const q of queries) {
+    for (const k of e.full) {
+      if (k.key === q) offer('exact', k.name, 0);
+      else if (k.key.startsWith(q)) offer('prefix', k.name, k.key.length - q.length);
+    }
+    // A later word is a weaker prefix than the start of the name, hence the +100.
+    for (const k of e.words) if (k.key.startsWith(q)) offer('prefix', k.name, 100 + k.key.length - q.length);
+    for (const k of e.aliases) {
+      if (k.key === q) offer('alias', k.name, 0);
+      else if (q.length >= 3 && k.key.startsWith(q)) offer('alias', k.name, k.key.length - q.length);
+    }
+  }
+  const edits = maxEdits(plainLength);
+  if (edits > 0 && (found.best === null || RANK_ORDER[found.best.rank] > RANK_ORDER.alias)) {
+    for (const k of [...e.full, ...e.aliases]) {
+      const d = boundedEditDistance(folded, k.key, edits);
+      if (d <= edits) offer('fuzzy', k.name, d, d);
+    }
+  }
+  return found.best;
+}
+
+/**
+ * Places matching a typed query, best first: exact name, then prefix, then a known alias,
+ * then within a small edit distance (queries of 4+ letters). Ties go to the shorter
+ * completion, then to admin1 regions and townships before villages and incident places.
+ * @example searchPlaces(buildPlaceSearch(entries), 'Depayin')[0].entry.name // 'Tabayin'
+ */
+export function searchPlaces(index: PlaceSearchIndex, query: string, limit = 10): PlaceMatch[] {
+  const plain = plainKey(query);
+  if (plain === '') return [];
+  const queries = keysOf(query);
+  const folded = foldedKey(stripGeneric(query)) || foldedKey(query);
+  const found: Scored[] = [];
+  for (const e of index.entries) {
+    const m = bestMatch(e, queries, folded, plain.length);
+    if (m) found.push(m);
+  }
+  found.sort(
+    (a, b) =>
+      RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
+      a.score - b.score ||
+      (KIND_ORDER[a.entry.kind] ?? 9) - (KIND_ORDER[b.entry.kind] ?? 9) ||
+      compare(a.entry.name, b.entry.name) ||
+      compare(a.entry.admin1, b.entry.admin1),
+  );
+  return found.slice(0, limit).map(({ entry, rank, matched, distance }) => ({ entry, rank, matched, distance }));
+}
+
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
+
+function stringList(v: unknown): string[] {
+  if (Array.isArray(v)) return v.filter((x): x is string => typeof x === 'string');
+  // Gazetteers store alternative names as one string: "Depayin; Dipeyin" or "Depayin,Dipeyin".
+  if (typeof v === 'string') return v.split(/[;,|]/).map((s) => s.trim()).filter(Boolean);
+  return [];
+}
+
+/**
+ * Search entries from gazetteer points (`public/data/places.geojson`): properties `name`,
+ * `alt_names` (list or `;`/`,`-separated string), `admin1`, `township`, optional `kind`.
+ * Features without a point or a name are skipped.
+ */
+export function placeEntriesFromGeoJson(fc: FeatureCollection): PlaceEntry[] {
+  const entries: PlaceEntry[] = [];
+  for (const f of fc.features) {
+    const p = f.properties ?? {};
+    if (f.geometry?.type !== 'Point' || typeof p.name !== 'string' || p.name.trim() === '') continue;
+    const [lon, lat] = f.geometry.coordinates;
+    if (typeof lon !== 'number' || typeof lat !== 'number') continue;
+    entries.push({
+      name: p.name,
+      altNames: stringList(p.alt_names),
+      kind: typeof p.kind === 'string' ? p.kind : 'place',
+      admin1: typeof p.admin1 === 'string' ? p.admin1 : '',
+      ...(typeof p.township === 'string' && p.township ? { township: p.township } : {}),
+      lon,
+      lat,
+    });
+  }
+  return entries;
+}
+
+/**
+ * One search entry per distinct incident place (name and admin1), placed at the most
+ * precisely located incident there, so a village missing from the gazetteer is still found.
+ */
+export function incidentPlaceEntries(incidents: readonly Incident[]): PlaceEntry[] {
+  const best = new Map<string, Incident>();
+  for (const inc of incidents) {
+    const key = `${inc.place.name}\u0000${inc.place.admin1}`;
+    const seen = best.get(key);
+    if (!seen || precisionRank(inc.precision) < precisionRank(seen.precision)) best.set(key, inc);
+  }
+  return [...best.values()].map((inc) => ({
+    name: inc.place.name,
+    altNames: inc.place.nameMy ? [inc.place.nameMy] : [],
+    kind: 'incident',
+    admin1: inc.place.admin1,
+    ...(inc.place.township ? { township: inc.place.township } : {}),
+    lon: inc.lon,
+    lat: inc.lat,
+  }));
+}
+
+/** Search entries for the three focus areas, with their bounding boxes for fitting the map. */
+export function focusAreaEntries(): PlaceEntry[] {
+  return FOCUS_AREAS.map((a) => {
+    const [w, s, e, n] = a.bbox;
+    const name = a.label.replace(/\s*\([^)]*\)/, '');
+    return {
+      name,
+      altNames: [a.label],
+      kind: 'admin1',
+      admin1: name.replace(/ (State|Region)$/, ''),
+      lon: (w + e) / 2,
+      lat: (s + n) / 2,
+      bbox: [w, s, e, n] as const,
+    };
+  });
+}
