@@ -126,6 +126,21 @@ describe('visibleIncidents', () => {
     expect(found).toEqual(['E02', 'E01', 'E00', 'E12']);
   });
 
+  it('orders many incidents as a plain sort by start day, then id, would', () => {
+    const incidents = syntheticIncidents(3000, 11);
+    const key = (inc: Incident) => [incidentDaySpan(inc.date)?.[0] ?? Infinity, inc.id] as const;
+    const expected = [...incidents]
+      .sort((a, b) => key(a)[0] - key(b)[0] || (key(a)[1] < key(b)[1] ? -1 : key(a)[1] > key(b)[1] ? 1 : 0))
+      .map((i) => i.id);
+    expect(ids(buildIncidentIndex(incidents).incidents)).toEqual(expected);
+  });
+
+  it('orders dates centuries apart too', () => {
+    const [a, b, c] = loadIncidents();
+    const old = { ...(a as Incident), id: 'OLD', date: { precision: 'day' as const, start: '1700-01-01', end: '1700-01-01' } };
+    expect(ids(buildIncidentIndex([b as Incident, old, c as Incident]).incidents)).toEqual(['OLD', 'E03', 'E02']);
+  });
+
   it('reuses one index per incident array', () => {
     const incidents = loadIncidents();
     expect(incidentIndex(incidents)).toBe(incidentIndex(incidents));

@@ -17,12 +17,13 @@ export type DaySpan = readonly [start: number, end: number];
  * - `month`: from the first day of the start's month to the last day of the end's month.
  * - `range`: start..end.
  * An end that is missing, malformed or before the start falls back to the start's own span.
+ * `dayOf` lets a caller indexing many incidents pass a memoised `dayNumber`.
  * @example incidentDaySpan({ precision: 'week', start: '2022-07-13', end: '2022-07-13' }) // 11–17 July 2022
  */
-export function incidentDaySpan(date: IncidentDate): DaySpan | null {
-  const start = dayNumber(date.start);
+export function incidentDaySpan(date: IncidentDate, dayOf: (day: string) => number | null = dayNumber): DaySpan | null {
+  const start = dayOf(date.start);
   if (start === null) return null;
-  const rawEnd = dayNumber(date.end);
+  const rawEnd = dayOf(date.end);
   const end = rawEnd !== null && rawEnd >= start ? rawEnd : start;
   switch (date.precision) {
     case 'day':

@@ -5,6 +5,7 @@
  * Incidents are indexed once into parallel typed arrays (date order, then id), and a filter
  * becomes a few lookup tables, so one pass over 200,000 rows takes a few milliseconds.
  */
+import { dayNumber } from '../domain/calendar.ts';
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories.ts';
 import type { IncidentFilter } from '../domain/filter.ts';
 import type { Incident } from '../domain/incident.ts';
@@ -66,26 +67,79 @@ function dictionary(values: Iterable<string>): { names: string[]; code: Map<stri
   return { names, code: new Map(names.map((n, i) => [n, i])) };
 }
 
+/** Compares ids, then input positions, so equal ids keep their input order. */
+function byId(incidents: readonly Incident[]): (a: number, b: number) => number {
+  return (a, b) => {
+    const ia = (incidents[a] as Incident).id;
+    const ib = (incidents[b] as Incident).id;
+    return ia < ib ? -1 : ia > ib ? 1 : a - b;
+  };
+}
+
+/**
+ * Positions in order of start day, then id. Days span a few thousand values at most, so a
+ * counting sort by day plus a small sort by id within each day beats one comparison sort.
+ */
+function dateOrder(starts: Int32Array, incidents: readonly Incident[]): Uint32Array {
+  const n = starts.length;
+  let min = NO_START;
+  let max = NO_END;
+  for (const s of starts) {
+    if (s === NO_START) continue;
+    if (s < min) min = s;
+    if (s > max) max = s;
+  }
+  const compareIds = byId(incidents);
+  const width = max >= min ? max - min + 1 : 0;
+  if (width > 4 * n + 100_000) {
+    // Dates scattered over millennia: fall back to one comparison sort.
+    const order = Array.from({ length: n }, (_, i) => i);
+    order.sort((a, b) => (starts[a] as number) - (starts[b] as number) || compareIds(a, b));
+    return Uint32Array.from(order);
+  }
+  // Bucket `width` holds the undated, which sort last.
+  const bucketOf = (s: number) => (s === NO_START ? width : s - min);
+  const offsets = new Uint32Array(width + 2);
+  for (const s of starts) offsets[bucketOf(s) + 1] = (offsets[bucketOf(s) + 1] as number) + 1;
+  for (let b = 1; b < offsets.length; b++) offsets[b] = (offsets[b] as number) + (offsets[b - 1] as number);
+  const next = offsets.slice(0, width + 1);
+  const order = new Uint32Array(n);
+  for (let i = 0; i < n; i++) {
+    const b = bucketOf(starts[i] as number);
+    order[next[b] as number] = i;
+    next[b] = (next[b] as number) + 1;
+  }
+  for (let b = 0; b <= width; b++) {
+    const from = offsets[b] as number;
+    const to = offsets[b + 1] as number;
+    if (to - from > 1) order.subarray(from, to).sort(compareIds);
+  }
+  return order;
+}
+
 /** Builds the typed-array index of a list of incidents (sorts them by start day, then id). */
 export function buildIncidentIndex(incidents: readonly Incident[]): IncidentIndex {
   const n = incidents.length;
   const rawStart = new Int32Array(n);
   const rawEnd = new Int32Array(n);
+  // Thousands of incidents share a day, so each distinct day string is parsed once.
+  const days = new Map<string, number | null>();
+  const dayOf = (day: string) => {
+    let n = days.get(day);
+    if (n === undefined) {
+      n = dayNumber(day);
+      days.set(day, n);
+    }
+    return n;
+  };
   incidents.forEach((inc, i) => {
-    const span = incidentDaySpan(inc.date);
+    const span = incidentDaySpan(inc.date, dayOf);
     rawStart[i] = span ? span[0] : NO_START;
     rawEnd[i] = span ? span[1] : NO_END;
   });
-  const order = Array.from({ length: n }, (_, i) => i);
-  order.sort((a, b) => {
-    const d = (rawStart[a] as number) - (rawStart[b] as number);
-    if (d !== 0) return d;
-    const ia = (incidents[a] as Incident).id;
-    const ib = (incidents[b] as Incident).id;
-    return ia < ib ? -1 : ia > ib ? 1 : a - b;
-  });
+  const order = dateOrder(rawStart, incidents);
 
-  const sorted = order.map((i) => incidents[i] as Incident);
+  const sorted = Array.from(order, (i) => incidents[i] as Incident);
   const admin1Dict = dictionary(sorted.map((inc) => inc.place.admin1));
   const datasetDict = dictionary(sorted.map((inc) => inc.dataset));
   const other = CATEGORY_IDS.indexOf('other');
