@@ -26,7 +26,9 @@ function coordDecimals(zoom: number): number {
 
 function trim(n: number, decimals: number): string {
   const s = n.toFixed(decimals);
-  return s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  const t = s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s;
+  // A value that rounds to zero from below would read back as "0": write it that way now.
+  return t === '-0' ? '0' : t;
 }
 
 /** Normalises a bearing into (-180, 180]. */
@@ -39,9 +41,10 @@ function normaliseBearing(b: number): number {
 export function formatView(v: MapView): string {
   const d = coordDecimals(v.zoom);
   const parts = [trim(v.zoom, 2), trim(v.lat, d), trim(v.lon, d)];
-  const bearing = Number(trim(normaliseBearing(v.bearing), 1));
+  // Round first, then normalise, so -179.96 becomes 180 once and stays 180 on the next round trip.
+  const bearing = normaliseBearing(Number(trim(v.bearing, 1)));
   const pitch = Number(trim(v.pitch, 1));
-  if (bearing !== 0 || pitch !== 0) parts.push(String(bearing === 0 ? 0 : bearing));
+  if (bearing !== 0 || pitch !== 0) parts.push(trim(bearing, 1));
   if (pitch !== 0) parts.push(String(pitch));
   return parts.join('/');
 }
@@ -62,7 +65,7 @@ export function parseHash(hash: string): HashState {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const [first = '', ...rest] = body.split('&');
   let view: MapView | null = null;
-  const params = new Map<string, string>();
+  const found: [string, string][] = [];
   const pairs = [...rest];
   if (first.includes('=')) pairs.unshift(first);
   else if (first) view = parseView(first);
@@ -73,12 +76,13 @@ export function parseHash(hash: string): HashState {
     const rawValue = eq < 0 ? '' : pair.slice(eq + 1);
     try {
       const key = decodeURIComponent(rawKey);
-      if (key) params.set(key, decodeURIComponent(rawValue));
+      if (key) found.push([key, decodeURIComponent(rawValue)]);
     } catch {
       // A malformed escape in a shared link drops that parameter, not the whole state.
     }
   }
-  return { view, params };
+  found.sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return { view, params: new Map(found) };
 }
 
 /** Characters kept readable in values: commas and colons separate lists and ranges. */

@@ -19,7 +19,9 @@ import type { IncidentProps } from '../geo/incident-features.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { absoluteUrl, fontFaces } from './fonts.ts';
 import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS, incidentLayers } from './incident-layers.ts';
-import { addMarkerImages } from './marker-icons.ts';
+import { installMarkerImages } from './marker-icons.ts';
+import { snapshotPort } from './snapshot.ts';
+import type { SnapshotPort } from '../export/export-snapshot.ts';
 
 // Vite cannot see MapLibre's worker; without this the map never reaches `idle`.
 setWorkerUrl(workerUrl);
@@ -99,8 +101,7 @@ export class ConflictMap {
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
     map.addControl(new ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
     map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
-    map.on('styleimagemissing', () => addMarkerImages(map));
-    map.once('load', () => addMarkerImages(map));
+    installMarkerImages(map);
     map.once('idle', () => cb.onReady?.());
     map.on('moveend', () => {
       const cause = this.#pendingCause ?? 'move';
@@ -287,6 +288,11 @@ export class ConflictMap {
   /** The underlying map, for the export module and the documented test handle only. */
   get maplibre(): MlMap {
     return this.#map;
+  }
+
+  /** What the snapshot export needs from this map; it renders on a hidden map and leaves this one as it is. */
+  snapshotPort(): SnapshotPort {
+    return snapshotPort(this.#map);
   }
 
   /** Releases the map. */

@@ -80,3 +80,11 @@ export function addMarkerImages(map: MlMap): void {
     if (!map.hasImage(name)) map.addImage(name, drawOutline(outline, ratio), { pixelRatio: ratio });
   }
 }
+
+/**
+ * Supplies marker images whenever the style asks for one, so the first tiles never draw
+ * without their markers (a `styleimagemissing` listener is too late to fill the request).
+ */
+export function installMarkerImages(map: MlMap): void {
+  map.setMissingStyleImageResolver(() => addMarkerImages(map));
+}

@@ -1,0 +1,140 @@
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { readFileSync } from 'node:fs';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import type { Incident } from '../../src/lib/domain/incident.ts';
+import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../../src/lib/domain/filter.ts';
+import { visibleIncidents } from '../../src/lib/geo/visible-incidents.ts';
+import { LAYER } from '../../src/lib/domain/ids.ts';
+import type { CategoryId } from '../../src/lib/domain/categories.ts';
+import { LIVE_LAYERS } from '../../src/lib/map/incident-layers.ts';
+
+type Handle = { map: import('maplibre-gl').Map; app: { filter: IncidentFilter } };
+
+const curated = (JSON.parse(readFileSync('public/data/incidents.json', 'utf8')) as { incidents: Incident[] }).incidents;
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  assertClean(problems);
+  await context?.close();
+});
+
+async function openPage(hashOrUrl: string): Promise<void> {
+  context ??= await browser.newContext({ viewport: { width: 1300, height: 900 } });
+  ({ page, problems } = await openRecordedPage(context));
+  if (hashOrUrl.startsWith('http')) {
+    await page.goto(hashOrUrl);
+    await page.waitForSelector('[data-testid="map"][data-ready="true"]');
+  } else await gotoApp(page, hashOrUrl);
+  await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0 || document.body.textContent?.includes(' 0 of '));
+  await waitForIdle(page);
+}
+
+/** Incidents drawn on the map: unclustered markers plus the counts of clusters. */
+async function drawnCount(p: Page): Promise<number> {
+  return p.evaluate(
+    ([clusters, markers, areas]) => {
+      const { map } = (window as unknown as { conflictMap: Handle }).conflictMap;
+      const ids = new Set<string>();
+      let inClusters = 0;
+      const seen = new Set<number>();
+      for (const f of map.queryRenderedFeatures({ layers: [clusters as string] })) {
+        const id = f.properties['cluster_id'] as number;
+        if (!seen.has(id)) inClusters += f.properties['point_count'] as number;
+        seen.add(id);
+      }
+      for (const f of map.queryRenderedFeatures({ layers: [markers as string, areas as string] })) ids.add(String(f.properties['id']));
+      return inClusters + ids.size;
+    },
+    [LAYER.clusters, LAYER.incidents, LAYER.incidentAreaMarkers],
+  );
+}
+
+async function feedCount(p: Page): Promise<number> {
+  const text = await p.getByTestId('visible-count').innerText();
+  return Number(/^(\d+) of/.exec(text)?.[1] ?? NaN);
+}
+
+describe('filters, feed and permalinks', () => {
+  it('filters by date range and category through the UI, shares the state as a link, and plays through time', async () => {
+    await openPage('#5/19.8/96.6');
+    // 1. A date range (preset Q1 2022) and a category (air strikes only), through the UI.
+    await page.click('button[data-preset="2022-Q1"]');
+    for (const id of ['helicopter_attack', 'shelling', 'massacre_raid', 'clash', 'displacement', 'other']) {
+      await page.uncheck(`fieldset[data-facet="categories"] input[data-value="${id}"]`);
+    }
+    const filter: IncidentFilter = { ...EMPTY_FILTER, dateRange: { start: '2022-01-01', end: '2022-03-31' }, categories: new Set(['air_strike']) };
+    const expected = visibleIncidents(curated, filter);
+    expect(expected.length).toBeGreaterThan(2);
+    expect(expected.length).toBeLessThan(curated.length);
+    await page.waitForFunction((n) => document.querySelector('[data-testid="visible-count"]')?.textContent?.includes(`${n} of 16 incidents shown`), expected.length);
+    await waitForIdle(page);
+    expect(await feedCount(page)).toBe(expected.length);
+    expect(await page.locator('[role="option"]').count()).toBe(expected.length);
+    await expect.poll(() => drawnCount(page), { timeout: 15_000 }).toBe(expected.length);
+    const url = page.url();
+    expect(url).toContain('cat=air_strike');
+    expect(url).toContain('from=2022-01-01');
+
+    // 2. The link opens the same state in a new page.
+    const first = page;
+    await openPage(url);
+    expect(await feedCount(page)).toBe(expected.length);
+    expect(await page.isChecked('fieldset[data-facet="categories"] input[data-value="helicopter_attack"]')).toBe(false);
+    expect(await page.isChecked('fieldset[data-facet="categories"] input[data-value="air_strike"]')).toBe(true);
+    await expect(page.locator('button[data-preset="2022-Q1"]').getAttribute('aria-pressed')).resolves.toBe('true');
+    await expect.poll(() => drawnCount(page), { timeout: 15_000 }).toBe(expected.length);
+    await first.close();
+
+    // Back steps through deliberate changes: the category change before, then the preset.
+    await page.click('button[data-preset="all"]');
+    await page.waitForFunction(() => !window.location.hash.includes('from='));
+    await page.goBack();
+    await page.waitForFunction(() => window.location.hash.includes('from=2022-01-01'));
+    await page.waitForFunction((n) => document.querySelector('[data-testid="visible-count"]')?.textContent?.includes(`${n} of 16 incidents shown`), expected.length);
+
+    // 3. Play: every step the map draws exactly visibleIncidents(data, stepRange).
+    await page.click('button[data-preset="all"]');
+    await page.evaluate(
+      ([markers, areas]) => {
+        const { map, app } = (window as unknown as { conflictMap: Handle }).conflictMap;
+        const samples: { range: DateRange | null; categories: string[] | null; ids: string[] }[] = [];
+        (window as unknown as { playSamples: typeof samples }).playSamples = samples;
+        map.on('idle', () => {
+          const ids = new Set<string>();
+          for (const f of map.queryRenderedFeatures({ layers: [markers as string, areas as string] })) ids.add(String(f.properties['id']));
+          const cats = app.filter.categories;
+          samples.push({ range: app.filter.dateRange, categories: cats ? [...cats] : null, ids: [...ids].sort() });
+        });
+      },
+      [LIVE_LAYERS.markers, LIVE_LAYERS.areaMarkers],
+    );
+    await page.selectOption('select', 'slow');
+    await page.click('button.play');
+    await page.waitForFunction(() => (window as unknown as { playSamples: unknown[] }).playSamples.length >= 6, undefined, { timeout: 60_000 });
+    await page.click('button.play');
+    const samples = await page.evaluate(
+      () => (window as unknown as { playSamples: { range: DateRange | null; categories: CategoryId[] | null; ids: string[] }[] }).playSamples,
+    );
+    const stepped = samples.filter((s) => s.range !== null);
+    expect(new Set(stepped.map((s) => s.range?.start)).size).toBeGreaterThanOrEqual(3);
+    for (const s of stepped) {
+      // The category filter from the link is still in effect while playing.
+      expect(s.categories).toEqual(['air_strike']);
+      const stepFilter = { ...EMPTY_FILTER, categories: new Set(s.categories ?? []), dateRange: s.range };
+      const want = visibleIncidents(curated, stepFilter).map((i) => i.id).sort();
+      expect(s.ids, `step ${s.range?.start}–${s.range?.end}`).toEqual(want);
+    }
+  });
+});
+
