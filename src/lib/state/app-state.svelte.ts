@@ -1,5 +1,6 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import type { MapView } from '../geo/url-hash.ts';
+import { describeError, type ErrorReport } from './error-report.ts';
 import { EMPTY_FILTER, type IncidentFilter } from '../domain/filter.ts';
 import { visibleIncidents } from '../geo/visible-incidents.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
@@ -35,6 +36,8 @@ export class AppState {
   /** Several incidents at one spot: the user chooses one from this list. */
   chooserIds = $state.raw<readonly string[]>([]);
   loadError = $state<string | null>(null);
+  /** Unexpected errors, shown with a "copy details" button; the map stays. */
+  errors = $state.raw<readonly ErrorReport[]>([]);
   cameraRequest = $state.raw<CameraRequest | null>(null);
   #cameraSeq = 0;
 
@@ -113,6 +116,16 @@ export class AppState {
   /** The next outline style for a new dataset, so loaded datasets differ. */
   nextOutline(): DatasetOutline {
     return DATASET_OUTLINES[this.datasets.length % DATASET_OUTLINES.length] ?? DATASET_OUTLINES[0];
+  }
+
+  /** Records an unexpected error for the error banner. */
+  reportError(err: unknown, context: string): void {
+    this.errors = [...this.errors.slice(-19), describeError(err, context)];
+  }
+
+  /** Clears the error banner. */
+  dismissErrors(): void {
+    this.errors = [];
   }
 
   /** Sets or clears the hovered incident. */
