@@ -1,0 +1,275 @@
+/**
+ * Exports a report-ready snapshot (issue #5): asks the map for an image of the view at the chosen
+ * size and pixel ratio, draws the title, legend, scale, north arrow and footer on it, and encodes
+ * a PNG with the provenance in text chunks.
+ *
+ * Part of the export layer: it imports no maplibre-gl and nothing from `src/lib/map/`. The map
+ * module supplies a `SnapshotPort`; this module only needs a browser's 2D canvas and fonts.
+ */
+import { version as APP_VERSION_FROM_PACKAGE } from '../../../package.json';
+import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
+import type { FocusAreaId } from '../domain/areas.ts';
+import type { IncidentFilter } from '../domain/filter.ts';
+import type { Incident } from '../domain/incident.ts';
+import { categoryDef } from '../domain/categories.ts';
+import { composeSnapshot, snapshotFontRequests } from './compose.ts';
+import { canonicalJson, dataHash } from './data-hash.ts';
+import { checkExportSize, type DrawableLimits, type ExportSizeCheck } from './limits.ts';
+import { defaultSnapshotTitle, snapshotFileName } from './naming.ts';
+import { addPngTextChunks, type PngTextEntry } from './png-text-chunks.ts';
+import {
+  dataSpanOf,
+  fileAreaSlug,
+  fitZoom,
+  legendContentFor,
+  snapshotMetadataEntries,
+  titleAreaName,
+  type CameraView,
+  type CssSize,
+  type SnapshotMetadata,
+} from './snapshot-facts.ts';
+import { layoutFor, type SnapshotContent, type SnapshotPlacement } from './snapshot-layout.ts';
+import { attributionLine, describeFilters, pngMetadataEntries, provenanceLine } from './snapshot-text.ts';
+
+/** The app version printed on snapshots and stored in their metadata. */
+export const APP_VERSION: string = APP_VERSION_FROM_PACKAGE;
+
+/** What the map is asked to draw: a camera and an image size. */
+export interface MapFrame extends CameraView {
+  readonly widthCss: number;
+  readonly heightCss: number;
+  readonly pixelRatio: number;
+}
+
+/** The map drawn for a snapshot, and what the map knows about what it drew. */
+export interface RenderedMap {
+  /** Exactly `round(widthCss · pixelRatio) × round(heightCss · pixelRatio)` device pixels. */
+  readonly image: HTMLCanvasElement;
+  /** For each probe point, whether it lies inside the image. */
+  readonly inside: readonly boolean[];
+  /** The focus area under the image's centre. */
+  readonly focusAtCentre: FocusAreaId | null;
+  /** Focus areas drawn anywhere on the image. */
+  readonly focusAreas: readonly FocusAreaId[];
+  /** Whether any displacement circle is drawn. */
+  readonly displacement: boolean;
+  /** Plain-text attributions of the basemap layers other than the boundaries (which `attributionLine` names). */
+  readonly mapAttributions: readonly string[];
+}
+
+export interface RenderOptions {
+  /** Called with 0…1 as the map loads and draws. */
+  readonly onProgress?: (fraction: number) => void;
+  readonly signal?: AbortSignal;
+}
+
+/** What the export needs from the live map, supplied by the map module. */
+export interface SnapshotPort {
+  /** CSS size of the live map. */
+  viewSize(): CssSize;
+  view(): CameraView;
+  /** The largest drawable sizes, read from the live map's WebGL context. */
+  limits(): DrawableLimits;
+  /** The state or region (English name) and focus area under the centre of the live view. */
+  placeAtCentre(): { readonly admin1: string | null; readonly focus: FocusAreaId | null };
+  /** For each [lon, lat], whether the live view shows it. */
+  inView(points: readonly (readonly [number, number])[]): boolean[];
+  /** Draws the map offscreen for `frame`, leaving the live map as it was. */
+  render(frame: MapFrame, probes: readonly (readonly [number, number])[], options: RenderOptions): Promise<RenderedMap>;
+}
+
+/** The app's data as the export sees it. */
+export interface SnapshotData {
+  /** The visible set: incidents passing the filter. */
+  readonly incidents: readonly Incident[];
+  readonly filter: IncidentFilter;
+  /** Version of the curated data. */
+  readonly dataVersion: string;
+  readonly datasets: readonly ImportedDataset[];
+}
+
+export interface SnapshotParts {
+  readonly legend: boolean;
+  readonly scale: boolean;
+  readonly north: boolean;
+  /** The filters line in the footer. */
+  readonly filters: boolean;
+  /** Title, view, filters and data hash as PNG text chunks. */
+  readonly metadata: boolean;
+}
+
+export interface SnapshotRequest {
+  readonly title: string;
+  /** CSS pixels. */
+  readonly width: number;
+  readonly height: number;
+  readonly pixelRatio: number;
+  readonly parts: SnapshotParts;
+}
+
+export interface SnapshotResult {
+  readonly png: Blob;
+  readonly fileName: string;
+  readonly warnings: readonly string[];
+  readonly metadata: SnapshotMetadata;
+}
+
+/** Thrown when the device cannot draw an image this large; carries the suggestion. */
+export class SnapshotTooLargeError extends Error {
+  readonly check: Extract<ExportSizeCheck, { ok: false }>;
+  constructor(check: Extract<ExportSizeCheck, { ok: false }>) {
+    super(check.message);
+    this.name = 'SnapshotTooLargeError';
+    this.check = check;
+  }
+}
+
+/** Share of the progress bar the map drawing takes; composing and encoding take the rest. */
+const MAP_SHARE = 0.75;
+
+function abortError(): DOMException {
+  return new DOMException('The export was cancelled', 'AbortError');
+}
+
+function throwIfAborted(signal: AbortSignal | undefined): void {
+  if (signal?.aborted) throw abortError();
+}
+
+/** The title the dialog offers: categories shown in the view, the place at its centre, the dates. */
+export function defaultTitleFor(port: SnapshotPort, data: SnapshotData): string {
+  const inside = port.inView(data.incidents.map((inc) => [inc.lon, inc.lat] as const));
+  const shown = data.incidents.filter((_, i) => inside[i]);
+  const categoryLabels = [...new Set(shown.map((i) => categoryDef(i.category).label))];
+  return defaultSnapshotTitle({
+    categoryLabels,
+    areaName: titleAreaName(port.view().zoom, port.placeAtCentre().admin1),
+    range: data.filter.dateRange,
+    dataSpan: dataSpanOf(shown.length ? shown : data.incidents),
+  });
+}
+
+/** The size check the dialog shows before it renders anything. */
+export function checkSnapshotSize(port: SnapshotPort, width: number, height: number, pixelRatio: number): ExportSizeCheck {
+  return checkExportSize(width, height, pixelRatio, port.limits());
+}
+
+function datasetVersions(data: SnapshotData): Record<string, string> {
+  return Object.fromEntries([[CURATED_DATASET, data.dataVersion], ...data.datasets.map((d) => [d.id, d.importedAt])]);
+}
+
+function attributionFor(shown: readonly Incident[], data: SnapshotData, mapAttributions: readonly string[]): string {
+  const ids = new Set(shown.map((i) => i.dataset));
+  const datasetAttributions = data.datasets.filter((d) => ids.has(d.id) && d.attribution).map((d) => d.attribution as string);
+  const line = attributionLine({ publishers: shown.flatMap((i) => i.sources.map((s) => s.publisher)), datasetAttributions });
+  return [line, ...mapAttributions].join(' \u00b7 ');
+}
+
+function toPngBlob(canvas: HTMLCanvasElement): Promise<Blob> {
+  return new Promise((resolve, reject) => {
+    canvas.toBlob((blob) => (blob ? resolve(blob) : reject(new Error('The browser could not encode the PNG'))), 'image/png');
+  });
+}
+
+type BoxLike = { readonly x: number; readonly y: number; readonly width: number; readonly height: number };
+
+function layoutBoxes(placement: SnapshotPlacement): Record<string, [number, number, number, number]> {
+  const boxes: Record<string, BoxLike | undefined> = {
+    title: placement.titleBand?.box,
+    footer: placement.footer?.box,
+    legend: placement.legend?.box,
+    scale: placement.scale?.box,
+    north: placement.north?.box,
+  };
+  const out: Record<string, [number, number, number, number]> = {};
+  for (const [k, b] of Object.entries(boxes)) if (b) out[k] = [b.x, b.y, b.width, b.height];
+  return out;
+}
+
+/**
+ * Renders, composes and encodes a snapshot of the live view. The image covers the view's bounds:
+ * at the view's own size exactly, at another size centred on the view and zoomed so all of the
+ * view fits (see `fitZoom`). Throws `SnapshotTooLargeError` when the device cannot draw it, and
+ * an `AbortError` DOMException when `signal` aborts.
+ */
+export async function exportSnapshot(
+  port: SnapshotPort,
+  data: SnapshotData,
+  request: SnapshotRequest,
+  options: RenderOptions & { readonly now?: Date } = {},
+): Promise<SnapshotResult> {
+  const { signal, onProgress } = options;
+  const check = checkSnapshotSize(port, request.width, request.height, request.pixelRatio);
+  if (!check.ok) throw new SnapshotTooLargeError(check);
+  const layout = layoutFor(request.width, request.height, request.pixelRatio, request.parts);
+  const view = port.view();
+  const frame: MapFrame = {
+    ...view,
+    zoom: fitZoom(view.zoom, port.viewSize(), request),
+    widthCss: request.width,
+    heightCss: request.height,
+    pixelRatio: request.pixelRatio,
+  };
+  const probes = data.incidents.map((i) => [i.lon, i.lat] as const);
+  const rendered = await port.render(frame, probes, { signal, onProgress: (f) => onProgress?.(f * MAP_SHARE) });
+  throwIfAborted(signal);
+
+  const shown = data.incidents.filter((_, i) => rendered.inside[i]);
+  const exportedAt = options.now ?? new Date();
+  const hash = await dataHash({ incidentIds: data.incidents.map((i) => i.id), datasetVersions: datasetVersions(data), filters: data.filter });
+  const filtersText = describeFilters(data.filter, Object.fromEntries(data.datasets.map((d) => [d.id, d.name])));
+  const legend = legendContentFor(shown, rendered.focusAreas, rendered.displacement);
+  const content: SnapshotContent = {
+    title: request.title,
+    view: { lat: frame.lat, zoom: frame.zoom, bearing: frame.bearing },
+    legend,
+    attribution: attributionFor(shown, data, rendered.mapAttributions),
+    filters: request.parts.filters ? filtersText : '',
+    provenance: provenanceLine({ exportedAt, dataHash: hash, appVersion: APP_VERSION }),
+  };
+  // Canvas text drawn before its face has loaded silently falls back to another font.
+  await Promise.all(snapshotFontRequests(content).map((r) => document.fonts.load(r.font, r.text)));
+  throwIfAborted(signal);
+  onProgress?.(MAP_SHARE + 0.05);
+
+  const canvas = document.createElement('canvas');
+  canvas.width = layout.widthPx;
+  canvas.height = layout.heightPx;
+  const ctx = canvas.getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available to compose the snapshot');
+  const placement = composeSnapshot(ctx, rendered.image, layout, content);
+  onProgress?.(MAP_SHARE + 0.1);
+
+  const metadata: SnapshotMetadata = {
+    title: request.title,
+    view: { lon: frame.lon, lat: frame.lat, zoom: frame.zoom, bearing: frame.bearing, pitch: frame.pitch },
+    size: { width: request.width, height: request.height, pixelRatio: request.pixelRatio },
+    filters: JSON.parse(canonicalJson(data.filter)) as unknown,
+    filtersText,
+    dataHash: hash,
+    appVersion: APP_VERSION,
+    exportedAt: exportedAt.toISOString(),
+    legend: placement.legend ? legend : null,
+    scale: placement.scale ? { label: placement.scale.scale.label, metres: placement.scale.scale.metres, widthPx: placement.scale.scale.widthPx } : null,
+    layout: layoutBoxes(placement),
+  };
+  const encoded = await toPngBlob(canvas);
+  throwIfAborted(signal);
+  let png: Blob = encoded;
+  if (request.parts.metadata) {
+    const entries: PngTextEntry[] = [
+      ...pngMetadataEntries({
+        title: request.title,
+        attribution: content.attribution,
+        filters: filtersText,
+        provenance: content.provenance,
+        exportedAt,
+        appVersion: APP_VERSION,
+      }),
+      ...snapshotMetadataEntries(metadata),
+    ].filter((e) => e.text !== '');
+    const bytes = addPngTextChunks(new Uint8Array(await encoded.arrayBuffer()), entries);
+    png = new Blob([bytes as Uint8Array<ArrayBuffer>], { type: 'image/png' });
+  }
+  onProgress?.(1);
+  return { png, fileName: snapshotFileName(fileAreaSlug(rendered.focusAtCentre), exportedAt), warnings: placement.warnings, metadata };
+}

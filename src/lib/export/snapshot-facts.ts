@@ -1,0 +1,152 @@
+/**
+ * What a snapshot says about its data: the camera of an export at another size, the legend for
+ * the incidents inside it, the title's area and dates, and the machine-readable metadata.
+ *
+ * Part of the export composition layer (`src/lib/export/`): pure, no maplibre-gl, no DOM.
+ */
+import { CATEGORIES, categoryDef, type CategoryId } from '../domain/categories.ts';
+import { dayString } from '../domain/calendar.ts';
+import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
+import type { Incident } from '../domain/incident.ts';
+import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
+import { WEAK_VERIFICATION } from '../domain/verification.ts';
+import { incidentDaySpan } from '../geo/date-span.ts';
+import type { LegendContent } from './legend-layout.ts';
+import type { DayRange } from './naming.ts';
+import type { PngTextEntry } from './png-text-chunks.ts';
+
+/** A map camera: centre, zoom and the rotation and tilt in degrees. */
+export interface CameraView {
+  readonly lon: number;
+  readonly lat: number;
+  readonly zoom: number;
+  readonly bearing: number;
+  readonly pitch: number;
+}
+
+export interface CssSize {
+  readonly width: number;
+  readonly height: number;
+}
+
+/** Below this zoom a view shows most of the country, and the title says "Myanmar". */
+export const COUNTRY_ZOOM = 6;
+
+/**
+ * The zoom at which an image of `out` CSS pixels, centred where the view is, contains everything
+ * the view of `view` CSS pixels shows at `zoom` ("fit", not "fill"): the view's rectangle scales
+ * to touch the image on one axis, and the image shows a little more on the other. The bearing
+ * turns both rectangles alike, so it does not change the answer; with pitch it is approximate.
+ *
+ * @example
+ * fitZoom(8, { width: 800, height: 500 }, { width: 1600, height: 1000 }); // 9
+ */
+export function fitZoom(zoom: number, view: CssSize, out: CssSize): number {
+  if (!(view.width > 0 && view.height > 0 && out.width > 0 && out.height > 0)) {
+    throw new RangeError('Sizes must be positive');
+  }
+  return zoom + Math.log2(Math.min(out.width / view.width, out.height / view.height));
+}
+
+/**
+ * The legend for the incidents drawn on a snapshot: their categories in the category table's
+ * order, and the evidence symbols they use, worked out as the map's layers draw them.
+ */
+export function legendContentFor(
+  incidents: readonly Incident[],
+  focusAreas: readonly FocusAreaId[],
+  displacement: boolean,
+): LegendContent {
+  const present = new Set(incidents.map((i) => categoryDef(i.category).id));
+  const categories = CATEGORIES.map((c) => c.id).filter((id): id is CategoryId => present.has(id));
+  const pins = incidents.filter((i) => !isAreaPrecision(i.precision));
+  return {
+    categories,
+    evidence: {
+      hollow: pins.some((i) => WEAK_VERIFICATION.includes(i.verification.status)),
+      ring: incidents.some((i) => (UNCERTAINTY_RADIUS_M[i.precision] ?? 0) > 0),
+      area: incidents.some((i) => isAreaPrecision(i.precision)),
+    },
+    displacement,
+    focusAreas: FOCUS_AREAS.map((a) => a.id).filter((id) => focusAreas.includes(id)),
+  };
+}
+
+/** The first and last day the incidents may have happened on, or null when none has a real date. */
+export function dataSpanOf(incidents: readonly Incident[]): DayRange | null {
+  let first = Infinity;
+  let last = -Infinity;
+  for (const inc of incidents) {
+    const span = incidentDaySpan(inc.date);
+    if (!span) continue;
+    first = Math.min(first, span[0]);
+    last = Math.max(last, span[1]);
+  }
+  return first <= last ? { start: dayString(first), end: dayString(last) } : null;
+}
+
+/**
+ * The place a title names: "Myanmar" for a country-wide view or a centre outside any state or
+ * region, else the state or region at the centre ("Sagaing").
+ */
+export function titleAreaName(zoom: number, admin1AtCentre: string | null): string {
+  return zoom < COUNTRY_ZOOM || !admin1AtCentre ? 'Myanmar' : admin1AtCentre;
+}
+
+/** The file-name area: the focus area at the centre of the export, else the whole country. */
+export function fileAreaSlug(focusAtCentre: FocusAreaId | null): string {
+  return focusAtCentre ?? 'myanmar';
+}
+
+/** The keyword of the JSON metadata chunk. */
+export const METADATA_KEYWORD = 'Conflict Map';
+
+/** Everything a program needs to know what a snapshot shows; stored as JSON in the PNG. */
+export interface SnapshotMetadata {
+  readonly title: string;
+  readonly view: CameraView;
+  /** CSS pixels and pixel ratio of the image. */
+  readonly size: { readonly width: number; readonly height: number; readonly pixelRatio: number };
+  /** The filter in effect, as canonical JSON data (sets as sorted arrays, null = not filtered). */
+  readonly filters: unknown;
+  readonly filtersText: string;
+  readonly dataHash: string;
+  readonly appVersion: string;
+  /** ISO 8601 time of export, UTC. */
+  readonly exportedAt: string;
+  readonly legend: LegendContent | null;
+  /** The scale bar drawn: its label, ground length and CSS width. */
+  readonly scale: { readonly label: string; readonly metres: number; readonly widthPx: number } | null;
+  /** Where the drawn parts are, [x, y, width, height] in CSS pixels. */
+  readonly layout: Readonly<Record<string, readonly [number, number, number, number]>>;
+}
+
+function rounded(n: number, digits: number): number {
+  const f = 10 ** digits;
+  return Math.round(n * f) / f;
+}
+
+/** The view as the "View" text chunk says it, e.g. "centre 22.68000 N, 95.32000 E; zoom 9.50; bearing 0.0; pitch 0.0". */
+export function describeView(view: CameraView): string {
+  const ns = `${Math.abs(view.lat).toFixed(5)} ${view.lat < 0 ? 'S' : 'N'}`;
+  const ew = `${Math.abs(view.lon).toFixed(5)} ${view.lon < 0 ? 'W' : 'E'}`;
+  return `centre ${ns}, ${ew}; zoom ${view.zoom.toFixed(2)}; bearing ${view.bearing.toFixed(1)}; pitch ${view.pitch.toFixed(1)}`;
+}
+
+/**
+ * The extra text chunks of a snapshot beyond the registered ones: a human-readable "View" and
+ * the JSON metadata under `METADATA_KEYWORD` (UTF-8, so it becomes iTXt when it holds a dash).
+ */
+export function snapshotMetadataEntries(meta: SnapshotMetadata): PngTextEntry[] {
+  const view = {
+    lon: rounded(meta.view.lon, 6),
+    lat: rounded(meta.view.lat, 6),
+    zoom: rounded(meta.view.zoom, 4),
+    bearing: rounded(meta.view.bearing, 2),
+    pitch: rounded(meta.view.pitch, 2),
+  };
+  return [
+    { keyword: 'View', text: describeView(meta.view) },
+    { keyword: METADATA_KEYWORD, text: JSON.stringify({ ...meta, view }) },
+  ];
+}
