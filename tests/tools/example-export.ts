@@ -21,6 +21,12 @@ try {
   page.on('pageerror', (e) => console.error('pageerror:', e));
   await page.goto(`${url}?handle${hash}`);
   await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 60_000 });
+  // A date filter, so the example shows the filters line in use.
+  await page.evaluate(`(() => {
+    const { app } = window.conflictMap;
+    app.setFilter({ ...app.filter, dateRange: { start: '2022-01-01', end: '2022-12-31' } });
+  })()`);
+  await page.waitForTimeout(500);
   await page.getByRole('button', { name: 'Export snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export snapshot' });
   await dialog.getByRole('textbox', { name: 'Title' }).fill(TITLE);

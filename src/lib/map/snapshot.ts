@@ -15,7 +15,7 @@ import type { MapFrame, RenderedMap, RenderOptions, SnapshotPort } from '../expo
 import type { DrawableLimits } from '../export/limits.ts';
 import type { CameraView } from '../export/snapshot-facts.ts';
 import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS } from './incident-layers.ts';
-import { addMarkerImages } from './marker-icons.ts';
+import { installMarkerImages } from './marker-icons.ts';
 
 type LngLatPair = readonly [number, number];
 
@@ -171,9 +171,7 @@ export async function renderMapSnapshot(
       validateStyle: false,
     });
     const m = map;
-    // The data is inline, so tiles may ask for the markers before 'load'; a resolver is awaited
-    // before an image counts as missing, where a 'styleimagemissing' handler comes too late.
-    m.setMissingStyleImageResolver(async () => addMarkerImages(m));
+    installMarkerImages(m);
     m.once('load', () => onProgress?.(0.4));
     onProgress?.(0.1);
     await whenIdle(m, signal);
