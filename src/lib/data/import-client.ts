@@ -1,0 +1,101 @@
+/**
+ * The main-thread side of an import: checks the size at once, starts the import worker,
+ * collects its incident batches and hands back one outcome. Cancel terminates the worker.
+ */
+import type { Incident } from '../domain/incident.ts';
+import type { ImportReport } from './import/types.ts';
+import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/import.worker.ts';
+
+export type { ImportProgress } from './import/import.worker.ts';
+
+/** Largest file accepted, in bytes. CSV is streamed, so this bounds memory, not parsing. */
+export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
+/** Largest GeoJSON accepted: it is parsed whole, so it needs about three times its size in memory. */
+export const MAX_GEOJSON_BYTES = 100 * 1024 * 1024;
+
+/** How an import ended. A refused file was not imported at all, with the reason why. */
+export type ImportOutcome =
+  | {
+      readonly kind: 'done';
+      /** The report; its `incidents` are in `incidents` below. */
+      readonly report: ImportReport;
+      readonly incidents: readonly Incident[];
+      readonly attribution: string | null;
+      /** Worker time to read, parse, map and validate, in ms. */
+      readonly parseMs: number;
+    }
+  | { readonly kind: 'refused'; readonly message: string }
+  | { readonly kind: 'cancelled' };
+
+/** A running import. */
+export interface ImportJob {
+  readonly result: Promise<ImportOutcome>;
+  /** Stops the import at once (the worker is terminated); `result` becomes `cancelled`. */
+  cancel(): void;
+}
+
+/** What an import needs besides the file. */
+export interface ImportOptions {
+  readonly datasetId: string;
+  readonly onProgress?: (progress: ImportProgress) => void;
+}
+
+/** Starts an import; the UI's controller takes this as a parameter so tests can supply their own. */
+export type StartImport = (file: File, options: ImportOptions) => ImportJob;
+
+/** Megabytes, for messages: "300 MB". */
+export function formatMegabytes(bytes: number): string {
+  return `${Math.round(bytes / 1024 / 1024).toLocaleString('en-GB')} MB`;
+}
+
+/** Why a file is refused before it is read (too large), or null. Uses only `File.size`. */
+export function sizeRefusal(file: { readonly name: string; readonly size: number }): string | null {
+  if (file.size > MAX_IMPORT_BYTES) {
+    return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_IMPORT_BYTES)} limit, so it was not read. Split it (for example by year or region) and import the parts.`;
+  }
+  if (/\.(geo)?json$/i.test(file.name) && file.size > MAX_GEOJSON_BYTES) {
+    return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_GEOJSON_BYTES)} limit for GeoJSON, which is read whole, so it was not read. Export it as CSV for more rows.`;
+  }
+  return null;
+}
+
+/** A new import worker (a module worker of our own; papaparse's `worker: true` fails in a Vite bundle). */
+export function createImportWorker(): Worker {
+  return new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
+}
+
+/** Starts importing a file in a fresh worker. */
+export function startImport(file: File, options: ImportOptions, makeWorker: () => Worker = createImportWorker): ImportJob {
+  const refusal = sizeRefusal(file);
+  if (refusal !== null) return { result: Promise.resolve({ kind: 'refused', message: refusal }), cancel: () => {} };
+
+  const worker = makeWorker();
+  let settle: (outcome: ImportOutcome) => void = () => {};
+  const result = new Promise<ImportOutcome>((resolve) => {
+    settle = (outcome) => {
+      worker.terminate();
+      settle = () => {};
+      resolve(outcome);
+    };
+  });
+  // Batches are appended as they come, so the worker never holds more than one chunk's incidents.
+  const incidents: Incident[] = [];
+  worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
+    const m = event.data;
+    if (m.type === 'progress') options.onProgress?.(m);
+    else if (m.type === 'incidents') {
+      for (const inc of m.incidents) incidents.push(inc);
+    } else if (m.type === 'done') settle({ kind: 'done', report: m.report, incidents, attribution: m.attribution, parseMs: m.parseMs });
+    else if (m.type === 'refused') settle({ kind: 'refused', message: m.message });
+  };
+  worker.onerror = (event) => settle({ kind: 'refused', message: `The import stopped with an error: ${event.message || 'unknown error'}.` });
+  const request: WorkerRequest = {
+    type: 'import',
+    file,
+    fileName: file.name,
+    datasetId: options.datasetId,
+    maxGeoJsonBytes: MAX_GEOJSON_BYTES,
+  };
+  worker.postMessage(request);
+  return { result, cancel: () => settle({ kind: 'cancelled' }) };
+}

@@ -1,0 +1,284 @@
+import type { AppState } from './app-state.svelte.ts';
+import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
+import type { Incident } from '../domain/incident.ts';
+import type { ImportFormat, ImportReport } from '../data/import/types.ts';
+import { FORMAT_LABEL } from '../data/import/detect-format.ts';
+import { rejectedRowsToCsv } from '../data/import/rejects-csv.ts';
+import { incidentsToCsv, incidentsToGeoJson } from '../data/import/export-incidents.ts';
+import { startImport as startWorkerImport, type ImportJob, type ImportProgress, type StartImport } from '../data/import-client.ts';
+import {
+  defaultDatasetStore,
+  readKeepPreference,
+  writeKeepPreference,
+  type DatasetStore,
+  type PreferenceStorage,
+} from '../data/dataset-store.ts';
+
+/** The import in progress, for the progress bar. */
+export interface ImportProgressView extends ImportProgress {
+  readonly fileName: string;
+  /** Files chosen together that wait for this one to finish. */
+  readonly waiting: number;
+}
+
+/** What the report dialog shows after one file. */
+export interface ReportView {
+  readonly fileName: string;
+  /** The dataset the rows went into, or null when nothing was shown. */
+  readonly datasetId: string | null;
+  readonly formatLabel: string;
+  /** Why the file was not imported at all (too large, binary, unknown format), or null. */
+  readonly refusal: string | null;
+  /** The report without its incidents (they live in the dataset), or null when refused. */
+  readonly report: ImportReport | null;
+}
+
+/** Everything the controller needs from outside; tests pass their own. */
+export interface ImportControllerDeps {
+  readonly startImport?: StartImport;
+  readonly store?: DatasetStore;
+  readonly preferences?: PreferenceStorage | null;
+  readonly now?: () => Date;
+  /** Offers a file to the user (default: a Blob object URL and `<a download>`). */
+  readonly download?: (blob: Blob, fileName: string) => void;
+}
+
+/** Offers a Blob as a download through a temporary link. */
+export function downloadBlob(blob: Blob, fileName: string): void {
+  const url = URL.createObjectURL(blob);
+  const a = document.createElement('a');
+  a.href = url;
+  a.download = fileName;
+  a.rel = 'noopener';
+  document.body.append(a);
+  a.click();
+  a.remove();
+  // Revoking at once can cancel the download in some browsers.
+  setTimeout(() => URL.revokeObjectURL(url), 60_000);
+}
+
+/** A dataset id from a file name: lowercase letters, digits and dashes, unique among `taken`. */
+export function datasetIdFor(fileName: string, taken: ReadonlySet<string>): string {
+  const stem = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '');
+  const base = stem === '' || stem === CURATED_DATASET ? 'imported' : stem;
+  let id = base;
+  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
+  return id;
+}
+
+/** "YYYY-MM-DD" of a date in local time, for file names. */
+function localDay(d: Date): string {
+  const p = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${p(d.getMonth() + 1)}-${p(d.getDate())}`;
+}
+
+/**
+ * Imports, the report dialog and the imported datasets' lifecycle: adding them to the app,
+ * keeping them on this device (or not), removing and erasing them, and exporting what is shown.
+ */
+export class ImportController {
+  /** The import running now, or null. */
+  progress = $state.raw<ImportProgressView | null>(null);
+  /** Reports waiting to be read, oldest first; the dialog shows the first. */
+  reports = $state.raw<readonly ReportView[]>([]);
+  readonly report = $derived<ReportView | null>(this.reports[0] ?? null);
+  keepOnDevice = $state(true);
+  /** A short status line about storage on this device (saved, erased, failed). */
+  status = $state<string | null>(null);
+
+  readonly #app: AppState;
+  readonly #start: StartImport;
+  readonly #store: DatasetStore;
+  readonly #preferences: PreferenceStorage | null | undefined;
+  readonly #now: () => Date;
+  readonly #download: (blob: Blob, fileName: string) => void;
+  #queue: File[] = [];
+  #job: ImportJob | null = null;
+  #running = false;
+  #restored: Promise<void>;
+
+  constructor(app: AppState, deps: ImportControllerDeps = {}) {
+    this.#app = app;
+    this.#start = deps.startImport ?? startWorkerImport;
+    this.#store = deps.store ?? defaultDatasetStore();
+    this.#preferences = deps.preferences;
+    this.#now = deps.now ?? (() => new Date());
+    this.#download = deps.download ?? downloadBlob;
+    this.keepOnDevice = readKeepPreference(this.#preferences);
+    this.#restored = this.keepOnDevice ? this.#restore() : Promise.resolve();
+  }
+
+  /** Resolves once the datasets kept on this device are back on the map. */
+  get restored(): Promise<void> {
+    return this.#restored;
+  }
+
+  async #restore(): Promise<void> {
+    try {
+      const datasets = await this.#store.loadAll();
+      for (const ds of datasets) this.#app.addDataset(ds);
+    } catch (e) {
+      this.status = `Imported data kept on this device could not be read: ${errorText(e)}`;
+    }
+  }
+
+  /** Imports files one after another; each gets its own dataset and report. */
+  importFiles(files: Iterable<File>): void {
+    this.#queue.push(...files);
+    if (!this.#running) void this.#runQueue();
+  }
+
+  async #runQueue(): Promise<void> {
+    this.#running = true;
+    try {
+      // Restored datasets first, so a new dataset's id and outline never clash with theirs.
+      await this.#restored;
+      for (let file = this.#queue.shift(); file !== undefined; file = this.#queue.shift()) {
+        await this.#importOne(file);
+      }
+    } finally {
+      this.#running = false;
+    }
+  }
+
+  async #importOne(file: File): Promise<void> {
+    const taken = new Set([CURATED_DATASET, ...this.#app.datasets.map((d) => d.id)]);
+    const datasetId = datasetIdFor(file.name, taken);
+    const fileName = file.name;
+    this.progress = { fileName, bytesRead: 0, totalBytes: file.size, rowsRead: 0, rowsShown: 0, rowsRejected: 0, waiting: this.#queue.length };
+    const job = this.#start(file, {
+      datasetId,
+      onProgress: (p) => {
+        if (this.#job === job) this.progress = { ...p, fileName, waiting: this.#queue.length };
+      },
+    });
+    this.#job = job;
+    const outcome = await job.result;
+    this.#job = null;
+    this.progress = null;
+    if (outcome.kind === 'cancelled') return;
+    if (outcome.kind === 'refused') {
+      this.#showReport({ fileName, datasetId: null, formatLabel: '', refusal: outcome.message, report: null });
+      return;
+    }
+    const { report, incidents, attribution } = outcome;
+    const shown = incidents.length > 0;
+    this.#showReport({ fileName, datasetId: shown ? datasetId : null, formatLabel: FORMAT_LABEL[report.format], refusal: null, report });
+    if (shown) this.#addDataset(datasetId, fileName, report.format, report, incidents, attribution);
+  }
+
+  #addDataset(id: string, fileName: string, format: ImportFormat, report: ImportReport, incidents: readonly Incident[], attribution: string | null): void {
+    const dataset: ImportedDataset = {
+      id,
+      name: fileName,
+      fileName,
+      format,
+      importedAt: this.#now().toISOString(),
+      incidents,
+      counts: { rowsRead: report.rowsRead, rowsShown: report.rowsShown, rowsRejected: report.rowsRejected, duplicates: report.duplicates.length },
+      attribution,
+      outline: this.#app.nextOutline(),
+    };
+    this.#app.addDataset(dataset);
+    if (this.keepOnDevice) void this.#save(dataset);
+  }
+
+  async #save(dataset: ImportedDataset): Promise<void> {
+    try {
+      await this.#store.save(dataset);
+    } catch (e) {
+      this.status = `"${dataset.name}" could not be kept on this device: ${errorText(e)}. It stays on the map until you close the page.`;
+    }
+  }
+
+  #showReport(view: ReportView): void {
+    this.reports = [...this.reports, view];
+  }
+
+  /** Stops the running import and drops files still waiting. */
+  cancel(): void {
+    this.#queue = [];
+    const job = this.#job;
+    this.#job = null;
+    this.progress = null;
+    job?.cancel();
+  }
+
+  /** Closes the report on show (the next waiting report, if any, takes its place). */
+  closeReport(): void {
+    this.reports = this.reports.slice(1);
+  }
+
+  /** Downloads every rejected row of the report on show as CSV. */
+  downloadRejects(): void {
+    const view = this.report;
+    if (!view?.report) return;
+    const csv = rejectedRowsToCsv(view.report.rejected);
+    this.#download(new Blob([csv], { type: 'text/csv;charset=utf-8' }), `${view.fileName.replace(/\.[^.]*$/, '')}-rejected-rows.csv`);
+  }
+
+  /** Shows or hides a dataset (curated or imported). */
+  toggle(id: string, visible: boolean): void {
+    this.#app.toggleDataset(id, visible);
+  }
+
+  /** True when the dataset is shown. */
+  isVisible(id: string): boolean {
+    return this.#app.filter.datasets?.has(id) ?? true;
+  }
+
+  /** Removes an imported dataset from the map and from this device. */
+  async remove(id: string): Promise<void> {
+    this.#app.removeDataset(id);
+    try {
+      await this.#store.remove(id);
+    } catch (e) {
+      this.status = `The dataset could not be deleted from this device: ${errorText(e)}`;
+    }
+  }
+
+  /** Switches keeping on this device on (saves what is loaded) or off (erases what is stored). */
+  async setKeepOnDevice(keep: boolean): Promise<void> {
+    this.keepOnDevice = keep;
+    writeKeepPreference(keep, this.#preferences);
+    if (keep) {
+      this.status = null;
+      for (const ds of this.#app.datasets) await this.#save(ds);
+      return;
+    }
+    try {
+      await this.#store.eraseAll();
+      this.status = 'Imported data is no longer kept on this device; it stays on the map until you close the page.';
+    } catch (e) {
+      this.status = `Imported data could not be erased from this device: ${errorText(e)}`;
+    }
+  }
+
+  /** Removes every imported dataset from the map and from this device, in one step. */
+  async eraseAll(): Promise<void> {
+    this.cancel();
+    for (const ds of this.#app.datasets) this.#app.removeDataset(ds.id);
+    this.reports = [];
+    try {
+      await this.#store.eraseAll();
+      this.status = 'Imported data erased from this page and this device.';
+    } catch (e) {
+      this.status = `Imported data was removed from the map but could not be erased from this device: ${errorText(e)}`;
+    }
+  }
+
+  /** Downloads the incidents shown now (every filter applied) as GeoJSON or Conflict Map CSV. */
+  exportVisible(kind: 'geojson' | 'csv'): void {
+    const visible = this.#app.visible;
+    const stem = `conflict-map-incidents-${localDay(this.#now())}`;
+    if (kind === 'geojson') {
+      this.#download(new Blob([JSON.stringify(incidentsToGeoJson(visible))], { type: 'application/geo+json' }), `${stem}.geojson`);
+    } else {
+      this.#download(new Blob([incidentsToCsv(visible)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
+    }
+  }
+}
+
+function errorText(e: unknown): string {
+  return e instanceof Error ? e.message : String(e);
+}

@@ -1,0 +1,191 @@
+/**
+ * The import worker's functions, run in Node: the chunked reader must give exactly what the
+ * one-shot import gives, however the file is cut into chunks, and must refuse what it cannot read.
+ */
+import { readFileSync } from 'node:fs';
+import { Blob as NodeBlob } from 'node:buffer';
+import { resolve } from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
+import {
+  runBareParse,
+  runImport,
+  sniffFileStart,
+  streamText,
+  type WorkerMessage,
+} from '../../src/lib/data/import/import.worker.ts';
+import type { Incident } from '../../src/lib/domain/incident.ts';
+
+const fixture = (name: string): Buffer => readFileSync(resolve('tests/fixtures', name));
+const UCDP_NAME = 'ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv';
+
+/** A Blob whose stream yields `size`-byte pieces, so chunk boundaries cut characters and lines. */
+function choppedBlob(bytes: Uint8Array, size: number): Blob {
+  const blob = new NodeBlob([bytes]);
+  const chopped = {
+    size: bytes.length,
+    type: '',
+    slice: (a?: number, b?: number) => blob.slice(a, b),
+    arrayBuffer: () => blob.arrayBuffer(),
+    stream: () =>
+      new ReadableStream<Uint8Array>({
+        start(controller) {
+          for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
+          controller.close();
+        },
+      }),
+  };
+  return chopped as unknown as Blob;
+}
+
+async function importBlob(file: Blob, fileName: string, chunkChars = 4096, maxGeoJsonBytes = 1e8): Promise<WorkerMessage[]> {
+  const messages: WorkerMessage[] = [];
+  await runImport({ type: 'import', file, fileName, datasetId: 'fixture', maxGeoJsonBytes, chunkChars }, (m) => messages.push(m));
+  return messages;
+}
+
+function incidentsOf(messages: readonly WorkerMessage[]): Incident[] {
+  return messages.flatMap((m) => (m.type === 'incidents' ? m.incidents : []));
+}
+
+function doneOf(messages: readonly WorkerMessage[]): Extract<WorkerMessage, { type: 'done' }> {
+  const done = messages.find((m) => m.type === 'done');
+  if (done?.type !== 'done') throw new Error(`no report: ${JSON.stringify(messages.at(-1))}`);
+  return done;
+}
+
+describe('runImport (CSV)', () => {
+  it('gives the one-shot report for the UCDP sample, in small chunks cut mid-line', async () => {
+    const bytes = fixture(UCDP_NAME);
+    const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: UCDP_NAME });
+    const messages = await importBlob(choppedBlob(bytes, 1000), UCDP_NAME, 5000);
+    const { report, attribution } = doneOf(messages);
+    expect([report.rowsRead, report.rowsShown, report.rowsRejected]).toEqual([807, 807, 0]);
+    expect(incidentsOf(messages)).toEqual(expected.incidents);
+    expect(report.incidents).toEqual([]);
+    expect(attribution).toMatch(/^UCDP Georeferenced Event Dataset/);
+    // Several batches arrived, and progress grew to the whole file.
+    expect(messages.filter((m) => m.type === 'incidents').length).toBeGreaterThan(5);
+    const last = messages.filter((m) => m.type === 'progress').at(-1);
+    expect(last).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, rowsRead: 807 });
+  });
+
+  it('keeps Burmese text intact when a read cuts a character in two', async () => {
+    const bytes = fixture('import/acled-current.csv');
+    const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: 'acled-current.csv' });
+    for (const size of [1, 2, 7, 64]) {
+      const messages = await importBlob(choppedBlob(bytes, size), 'acled-current.csv', 97);
+      const { report } = doneOf(messages);
+      expect(incidentsOf(messages)).toEqual(expected.incidents);
+      expect({ ...report, incidents: [] }).toEqual({ ...expected, incidents: [] });
+      expect(JSON.stringify(incidentsOf(messages))).not.toContain('\uFFFD');
+    }
+  });
+
+  it('gives the same report as the one-shot import for each malformed fixture', async () => {
+    for (const name of ['acled-truncated.csv', 'acled-bad-coordinates.csv', 'acled-swapped.csv', 'acled-bad-dates.csv', 'acled-duplicates.csv']) {
+      const bytes = fixture(`import/${name}`);
+      const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: name });
+      const messages = await importBlob(choppedBlob(bytes, 50), name, 200);
+      const { report } = doneOf(messages);
+      expect({ ...report, incidents: [] }, name).toEqual({ ...expected, incidents: [] });
+      expect(report.rowsRead, name).toBe(report.rowsShown + report.rowsRejected);
+    }
+  });
+
+  it('stops at the header of an unrecognised file and says why', async () => {
+    const messages = await importBlob(choppedBlob(fixture('import/acled-semicolon.csv'), 100), 'acled-semicolon.csv');
+    expect(messages).toHaveLength(1);
+    expect(messages[0]).toMatchObject({ type: 'refused', message: expect.stringMatching(/semicolons/) });
+  });
+
+  it('refuses a file that stops being UTF-8 part-way, naming where', async () => {
+    const text = fixture('import/acled-current.csv').toString('utf8');
+    const header = text.slice(0, text.indexOf('\n') + 1);
+    const rows = text.slice(header.length);
+    // Past the sniffed start, so only the streaming decoder can see the bad byte.
+    const body = Buffer.from(header + rows.repeat(Math.ceil(80_000 / rows.length)));
+    const bytes = new Uint8Array([...body, 0xff, 0x0a]);
+    const messages = await importBlob(choppedBlob(bytes, 4096), 'x.csv');
+    expect(messages.at(-1)).toMatchObject({ type: 'refused', message: expect.stringMatching(/stops being valid UTF-8 text near byte/) });
+  });
+
+  it('refuses an empty file', async () => {
+    const messages = await importBlob(choppedBlob(new Uint8Array(), 10), 'empty.csv');
+    expect(messages).toEqual([{ type: 'refused', message: '"empty.csv" has no header row and no data.' }]);
+  });
+});
+
+describe('runImport (GeoJSON)', () => {
+  it('gives the one-shot report for the GeoJSON fixture', async () => {
+    const bytes = fixture('import/geojson-points.geojson');
+    const expected = importGeoJsonText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: 'geojson-points.geojson' });
+    const messages = await importBlob(choppedBlob(bytes, 100), 'geojson-points.geojson');
+    expect(incidentsOf(messages)).toEqual(expected.incidents);
+    expect({ ...doneOf(messages).report, incidents: [] }).toEqual({ ...expected, incidents: [] });
+  });
+
+  it('refuses GeoJSON over its size limit before reading it', async () => {
+    const messages = await importBlob(choppedBlob(fixture('import/geojson-points.geojson'), 100), 'big.geojson', 4096, 1000);
+    expect(messages).toEqual([{ type: 'refused', message: expect.stringMatching(/larger than 0 MB/) }]);
+  });
+
+  it('refuses JSON nested deeper than any point file needs', async () => {
+    const deep = Buffer.from(`{"type":"FeatureCollection","features":${'['.repeat(200)}${']'.repeat(200)}}`);
+    const messages = await importBlob(choppedBlob(deep, 100), 'deep.geojson');
+    expect(messages).toEqual([{ type: 'refused', message: expect.stringMatching(/nests more than 64 levels/) }]);
+  });
+});
+
+describe('sniffFileStart', () => {
+  const enc = (s: string): Uint8Array => new TextEncoder().encode(s);
+  it.each([
+    ['xlsx', new Uint8Array([0x50, 0x4b, 0x03, 0x04, 1, 2]), /Excel workbook/],
+    ['xls', new Uint8Array([0xd0, 0xcf, 0x11, 0xe0, 1]), /old Excel/],
+    ['gzip', new Uint8Array([0x1f, 0x8b, 8, 0]), /gzip/],
+    ['pdf', enc('%PDF-1.7'), /PDF/],
+    ['utf16', new Uint8Array([0xff, 0xfe, 0x65, 0]), /UTF-16/],
+    ['binary', new Uint8Array([0x65, 0x76, 0, 0x12, 0x13]), /binary data/],
+    ['windows-1252', new Uint8Array([...enc('event_id_cnty,notes\nMMR1,caf'), 0xe9, 0x0a]), /not UTF-8 text/],
+  ])('refuses %s with a message saying what it is', (_name, bytes, message) => {
+    const sniff = sniffFileStart(bytes, 'data.csv');
+    expect(sniff.kind).toBe('refused');
+    if (sniff.kind === 'refused') {
+      expect(sniff.message).toMatch(message);
+      expect(sniff.message).toContain('data.csv');
+    }
+  });
+
+  it('reads .json and .geojson as JSON, and a CSV-named file that starts with {', () => {
+    expect(sniffFileStart(enc('x'), 'a.geojson')).toEqual({ kind: 'json' });
+    expect(sniffFileStart(enc('x'), 'a.JSON')).toEqual({ kind: 'json' });
+    expect(sniffFileStart(enc('\uFEFF \n {"type"'), 'a.csv')).toEqual({ kind: 'json' });
+    expect(sniffFileStart(enc('\uFEFFevent_id_cnty,event_date'), 'a.csv')).toEqual({ kind: 'csv' });
+  });
+
+  it('lets a multi-byte character cut off at the end of the sample pass', () => {
+    const burmese = enc('notes\nမြို့နယ်');
+    expect(sniffFileStart(burmese.subarray(0, burmese.length - 1), 'a.csv')).toEqual({ kind: 'csv' });
+  });
+});
+
+describe('streamText', () => {
+  it('joins characters split across reads and hands out chunks of about the asked size', async () => {
+    const text = 'ဒီပဲယင်း,'.repeat(500);
+    const chunks: string[] = [];
+    await streamText(choppedBlob(new TextEncoder().encode(text), 5), 300, (t) => {
+      chunks.push(t);
+      return true;
+    });
+    expect(chunks.join('')).toBe(text);
+    expect(chunks.length).toBeGreaterThan(5);
+  });
+});
+
+describe('runBareParse', () => {
+  it('counts the rows with the same reader', async () => {
+    const messages: WorkerMessage[] = [];
+    await runBareParse({ type: 'bare', file: choppedBlob(fixture(UCDP_NAME), 4096), chunkChars: 20_000 }, (m) => messages.push(m));
+    expect(messages).toEqual([{ type: 'bare-done', rows: 807, ms: expect.any(Number), bytes: fixture(UCDP_NAME).length }]);
+  });
+});

@@ -1,0 +1,208 @@
+/**
+ * Import through the real file input, in Chromium (issue #6): the report's counts match the
+ * pure ImportSession run in Node on the same file, the map's clusters and points add up to
+ * the rows shown, and an imported dataset survives a reload until it is erased.
+ */
+import { readFileSync } from 'node:fs';
+import { resolve } from 'node:path';
+import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { importCsvText } from '../../src/lib/data/import/import-text.ts';
+import { SOURCE } from '../../src/lib/domain/ids.ts';
+import type { ImportReport } from '../../src/lib/data/import/types.ts';
+
+type Handle = {
+  map: import('maplibre-gl').Map;
+  app: { visible: readonly { id: string; lon: number; lat: number }[]; datasets: readonly { id: string; incidents: readonly unknown[] }[] };
+};
+
+const UCDP = resolve('tests/fixtures/ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv');
+const ACLED = resolve('tests/fixtures/import-e2e/acled-synthetic.csv');
+
+/** What the pure pipeline reports for a file, in Node. */
+function nodeReport(path: string): ImportReport {
+  return importCsvText(readFileSync(path, 'utf8'), { datasetId: 'node', fileName: 'node.csv' });
+}
+
+let browser: Browser;
+let context: BrowserContext;
+let page: Page;
+let problems: PageProblems;
+
+beforeAll(async () => {
+  browser = await launchChromium();
+});
+afterAll(async () => {
+  await browser?.close();
+});
+afterEach(async () => {
+  assertClean(problems);
+  await context?.close();
+});
+
+async function openApp(): Promise<void> {
+  await gotoApp(page);
+  await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
+  await waitForIdle(page);
+}
+
+async function freshPage(): Promise<void> {
+  context = await browser.newContext({ viewport: { width: 1300, height: 850 }, acceptDownloads: true });
+  ({ page, problems } = await openRecordedPage(context));
+  await openApp();
+}
+
+/** The three numbers of the report dialog. */
+async function reportCounts(): Promise<{ read: number; shown: number; rejected: number }> {
+  const dialog = page.getByRole('dialog', { name: /Import report/ });
+  await dialog.waitFor();
+  const refused = dialog.getByTestId('import-refused');
+  if (await refused.count()) throw new Error(await refused.innerText());
+  const n = async (k: string): Promise<number> => Number((await dialog.locator(`[data-count="${k}"]`).innerText()).replace(/,/g, ''));
+  return { read: await n('read'), shown: await n('shown'), rejected: await n('rejected') };
+}
+
+/**
+ * Sums the incidents source as drawn: each cluster's point_count plus each unclustered point,
+ * after fitting the visible incidents in view. Features repeated across tile edges are counted once.
+ */
+async function drawnCount(): Promise<{ drawn: number; visible: number }> {
+  return page.evaluate(async (source) => {
+    const { map, app } = (window as unknown as { conflictMap: Handle }).conflictMap;
+    let [w, s, e, n] = [180, 90, -180, -90];
+    for (const i of app.visible) [w, s, e, n] = [Math.min(w, i.lon), Math.min(s, i.lat), Math.max(e, i.lon), Math.max(n, i.lat)];
+    map.fitBounds([w, s, e, n], { padding: 60, animate: false });
+    await new Promise<void>((r) => map.once('idle', () => r()));
+    const clusters = new Map<number, number>();
+    const points = new Set<string>();
+    for (const f of map.querySourceFeatures(source)) {
+      const p = f.properties as Record<string, unknown>;
+      if (p['cluster']) clusters.set(Number(p['cluster_id']), Number(p['point_count']));
+      else points.add(String(p['id']));
+    }
+    let drawn = points.size;
+    for (const c of clusters.values()) drawn += c;
+    return { drawn, visible: app.visible.length };
+  }, SOURCE.incidents);
+}
+
+/** Waits until the map's source holds what the state shows (the map is fed after a short debounce). */
+async function settledDrawnCount(expected: number): Promise<number> {
+  let last = -1;
+  for (let i = 0; i < 20; i++) {
+    last = (await drawnCount()).drawn;
+    if (last === expected) return last;
+    await page.waitForTimeout(250);
+  }
+  return last;
+}
+
+describe('import through the file input', () => {
+  it('imports the UCDP sample: the report adds up, matches Node, and the map draws every row', async () => {
+    await freshPage();
+    const expected = nodeReport(UCDP);
+    const input = page.getByLabel('Import data');
+    await input.setInputFiles(UCDP);
+    const counts = await reportCounts();
+    expect(counts).toEqual({ read: expected.rowsRead, shown: expected.rowsShown, rejected: expected.rowsRejected });
+    expect(counts.read).toBe(807);
+    expect(counts.read).toBe(counts.shown + counts.rejected);
+    await expect(page.getByRole('dialog').innerText()).resolves.toMatch(/807 read = 807 shown \+ 0 rejected/);
+
+    // Escape closes the dialog and focus goes back to the file input that opened it.
+    await page.keyboard.press('Escape');
+    await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+    await expect(page.evaluate(() => document.activeElement?.id)).resolves.toBe('import-file');
+
+    // The dataset is listed with its count, and UCDP's attribution is in the legend.
+    await expect(page.locator('[data-dataset]').innerText()).resolves.toMatch(/807 shown/);
+    await expect(page.locator('section.legend').innerText()).resolves.toContain('UCDP Georeferenced Event Dataset');
+
+    // Curated and imported incidents share the source: clusters plus points equal what is shown.
+    const all = await drawnCount();
+    expect(all.visible).toBeGreaterThan(807);
+    expect(await settledDrawnCount(all.visible)).toBe(all.visible);
+
+    // With the curated dataset hidden, the map holds exactly the 807 imported rows.
+    await page.getByRole('checkbox', { name: /Curated incidents/ }).uncheck();
+    await page.waitForFunction(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.visible.length === 807);
+    expect(await settledDrawnCount(807)).toBe(807);
+  });
+
+  it('imports a synthetic ACLED file, lists its rejects, keeps it across a reload, then erases it', async () => {
+    await freshPage();
+    const expected = nodeReport(ACLED);
+    await page.getByLabel('Import data').setInputFiles(ACLED);
+    const counts = await reportCounts();
+    expect(counts).toEqual({ read: expected.rowsRead, shown: expected.rowsShown, rejected: expected.rowsRejected });
+    expect(counts).toEqual({ read: 406, shown: 402, rejected: 4 });
+
+    const dialog = page.getByRole('dialog', { name: /Import report/ });
+    const rejectedRows = await dialog.getByTestId('rejected-rows').locator('tbody tr').allInnerTexts();
+    expect(rejectedRows.map((r) => r.split('\t')[0])).toEqual(['401', '402', '403', '404']);
+    expect(rejectedRows[0]).toContain('Latitude and longitude look swapped');
+    await expect(dialog.innerText()).resolves.toMatch(/Repeated event ids: 1/);
+
+    // The rejected rows download as CSV: a header and one line per rejected row.
+    const [download] = await Promise.all([page.waitForEvent('download'), dialog.getByRole('button', { name: 'Download rejected rows (CSV)' }).click()]);
+    expect(download.suggestedFilename()).toBe('acled-synthetic-rejected-rows.csv');
+    const rejectsCsv = readFileSync(await download.path(), 'utf8');
+    expect(rejectsCsv.trim().split('\r\n')).toHaveLength(5);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+
+    // HTML in a note stays text: nothing from the file became an element.
+    await expect(page.locator('img[src="x"]').count()).resolves.toBe(0);
+    await expect(page.locator('section.legend').innerText()).resolves.toContain('Armed Conflict Location & Event Data (ACLED)');
+
+    // Saving to IndexedDB runs after the dataset is shown; wait for it before reloading.
+    await page.waitForFunction(async () => {
+      const req = indexedDB.open('conflict-map-imports');
+      const db = await new Promise<IDBDatabase>((r) => (req.onsuccess = () => r(req.result)));
+      const n = await new Promise<number>((r) => {
+        const c = db.transaction('datasets').objectStore('datasets').count();
+        c.onsuccess = () => r(c.result);
+      });
+      db.close();
+      return n === 1;
+    });
+    await page.reload();
+    await openApp();
+    await page.waitForFunction(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.datasets.length === 1);
+    await expect(page.locator('[data-dataset]').innerText()).resolves.toMatch(/acled-synthetic\.csv[\s\S]*402 shown, 4 rejected/);
+    const restored = await page.evaluate(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.datasets[0]?.incidents.length);
+    expect(restored).toBe(402);
+
+    // One click erases it from the page and from this device.
+    await page.getByRole('button', { name: 'Erase imported data' }).click();
+    await expect(page.locator('[data-dataset]').count()).resolves.toBe(0);
+    await expect(page.getByRole('status').filter({ hasText: 'erased' }).innerText()).resolves.toMatch(/erased from this page and this device/);
+    await page.reload();
+    await openApp();
+    await page.waitForTimeout(500);
+    await expect(page.locator('[data-dataset]').count()).resolves.toBe(0);
+  });
+
+  it('exports the filtered incidents as CSV that imports again to the same rows', async () => {
+    await freshPage();
+    await page.getByLabel('Import data').setInputFiles(ACLED);
+    await reportCounts();
+    await page.keyboard.press('Escape');
+    const visible = await page.evaluate(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.visible.map((i) => i.id));
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Export filtered incidents as CSV' }).click()]);
+    expect(download.suggestedFilename()).toMatch(/^conflict-map-incidents-\d{4}-\d{2}-\d{2}\.csv$/);
+    const again = importCsvText(readFileSync(await download.path(), 'utf8'), { datasetId: 'again', fileName: 'export.csv' });
+    expect(again.format).toBe('conflict-map');
+    expect([again.rowsRead, again.rowsShown, again.rowsRejected]).toEqual([visible.length, visible.length, 0]);
+    await page.getByRole('button', { name: 'Erase imported data' }).click();
+  });
+
+  it('refuses a spreadsheet renamed .csv at once, saying what it is', async () => {
+    await freshPage();
+    await page.getByLabel('Import data').setInputFiles({ name: 'events.csv', mimeType: 'text/csv', buffer: Buffer.from([0x50, 0x4b, 0x03, 0x04, 0x14, 0, 0, 0]) });
+    const dialog = page.getByRole('dialog', { name: /Import report/ });
+    await expect(dialog.getByTestId('import-refused').innerText()).resolves.toMatch(/Not imported\.[\s\S]*Excel workbook/);
+    await dialog.getByRole('button', { name: 'Close' }).click();
+    await expect(page.locator('[data-dataset]').count()).resolves.toBe(0);
+  });
+});
