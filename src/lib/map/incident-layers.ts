@@ -54,18 +54,18 @@ export const SETTLED_LAYERS: PointLayerIds = {
   markers: LAYER.incidents,
 };
 
-export const LIVE_LAYERS: PointLayerIds = {
-  outline: `${LAYER.datasetOutline}-live`,
+/** The live layers have no dataset outline: while scrubbing, speed matters more. */
+export const LIVE_LAYERS: Omit<PointLayerIds, 'outline'> = {
   uncertainty: `${LAYER.uncertainty}-live`,
   halo: `${LAYER.incidentHalo}-live`,
   areaMarkers: `${LAYER.incidentAreaMarkers}-live`,
   markers: `${LAYER.incidents}-live`,
 };
 
-/** Point layers (ring, highlight, area marker, marker) over one source, with an extra filter. */
-function pointLayers(source: string, ids: PointLayerIds, extra: ExpressionSpecification | null, visible: boolean): LayerSpecification[] {
-  const base: ExpressionSpecification[] = extra ? [notCluster, extra] : [notCluster];
-  const visibility = visible ? 'visible' : 'none';
+/** Point layers (dataset outline, ring, highlight, area marker, marker) over the clustered source. */
+function pointLayers(source: string, ids: PointLayerIds): LayerSpecification[] {
+  const base: ExpressionSpecification[] = [notCluster];
+  const visibility = 'visible';
   return [
     {
       id: ids.uncertainty,
@@ -141,6 +141,66 @@ function pointLayers(source: string, ids: PointLayerIds, extra: ExpressionSpecif
   ];
 }
 
+/**
+ * The live layers, shown only while scrubbing: plain circles (category colour, hollow for weaker
+ * evidence, a ring for area precision) instead of icons, because a global-state filter re-runs
+ * the layer on every step and circles are far cheaper to rebuild than placed symbols.
+ */
+function livePointLayers(): LayerSpecification[] {
+  const base: ExpressionSpecification[] = [notCluster, inLiveRange];
+  const visibility = 'none';
+  return [
+    {
+      id: LIVE_LAYERS.uncertainty,
+      type: 'circle',
+      source: SOURCE.incidentsLive,
+      filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
+      layout: { visibility },
+      paint: {
+        'circle-radius': [
+          'interpolate', ['exponential', 2], ['zoom'],
+          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
+          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
+        ],
+        'circle-color': categoryColor,
+        'circle-opacity': 0.08,
+        'circle-stroke-color': categoryColor,
+        'circle-stroke-width': 1.2,
+        'circle-stroke-opacity': 0.7,
+      },
+    },
+    {
+      id: LIVE_LAYERS.halo,
+      type: 'circle',
+      source: SOURCE.incidentsLive,
+      filter: ['all', ...base, hoveredOrSelected],
+      layout: { visibility },
+      paint: { 'circle-radius': 13, 'circle-color': 'rgba(255, 214, 0, 0.55)', 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 2 },
+    },
+    {
+      id: LIVE_LAYERS.areaMarkers,
+      type: 'circle',
+      source: SOURCE.incidentsLive,
+      filter: ['all', ...base, ['==', prop('area'), true]],
+      layout: { visibility },
+      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': categoryColor, 'circle-stroke-width': 2 },
+    },
+    {
+      id: LIVE_LAYERS.markers,
+      type: 'circle',
+      source: SOURCE.incidentsLive,
+      filter: ['all', ...base, ['==', prop('area'), false]],
+      layout: { visibility },
+      paint: {
+        'circle-radius': 5.5,
+        'circle-color': ['case', prop('weak'), '#ffffff', categoryColor],
+        'circle-stroke-color': ['case', prop('weak'), categoryColor, '#ffffff'],
+        'circle-stroke-width': ['case', prop('weak'), 2, 1.2],
+      },
+    },
+  ];
+}
+
 /** Layers for incident markers, uncertainty rings, clusters and displacement circles. */
 export function incidentLayers(): LayerSpecification[] {
   return [
@@ -196,7 +256,7 @@ export function incidentLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': '#ffffff' },
     },
-    ...pointLayers(SOURCE.incidents, SETTLED_LAYERS, null, true),
-    ...pointLayers(SOURCE.incidentsLive, LIVE_LAYERS, inLiveRange, false),
+    ...pointLayers(SOURCE.incidents, SETTLED_LAYERS),
+    ...livePointLayers(),
   ];
 }

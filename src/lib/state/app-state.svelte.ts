@@ -1,7 +1,7 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import type { MapView } from '../geo/url-hash.ts';
 import { describeError, type ErrorReport } from './error-report.ts';
-import { EMPTY_FILTER, type IncidentFilter } from '../domain/filter.ts';
+import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
 import { visibleIncidents } from '../geo/visible-incidents.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 
@@ -46,8 +46,19 @@ export class AppState {
   readonly visible = $derived(visibleIncidents(this.incidents, this.filter));
   /** True while a brush moves or the timeline plays: the map switches to its live, unclustered layers. */
   scrubbing = $state(false);
-  /** Incidents passing every filter but the date: what the live layers filter by date on the GPU. */
-  readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, { ...this.filter, dateRange: null }));
+  #lastFilterAnyDate: IncidentFilter | null = null;
+  /** The filter without its date range; the same object while only the date changes. */
+  readonly filterAnyDate = $derived.by(() => {
+    const f = { ...this.filter, dateRange: null };
+    if (this.#lastFilterAnyDate && sameFilter(this.#lastFilterAnyDate, f)) return this.#lastFilterAnyDate;
+    this.#lastFilterAnyDate = f;
+    return f;
+  });
+  /**
+   * Incidents passing every filter but the date: what the live layers filter by date on the GPU.
+   * It only changes when a non-date filter does, so scrubbing never re-sends the points.
+   */
+  readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, this.filterAnyDate));
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
 
