@@ -270,7 +270,7 @@ describe('snapshot export', () => {
     expect(d.edgeRatio, 'edge energy against a bilinear upscale of 1×').toBeGreaterThan(1.3);
     expect(d.differsShare, 'pixels that differ from the upscaled 1×').toBeGreaterThan(0.005);
 
-    for (const { png, meta } of [one, two] as const) {
+    for (const { png, meta, chunks } of [one, two]) {
       const m = meta as SnapshotMetadata;
       const isMap = mapPixel(png, m);
       const scale = m.size.pixelRatio ** 2;
@@ -298,7 +298,7 @@ describe('snapshot export', () => {
       expect(m.view.zoom).toBeCloseTo(view.zoom, 3);
       expect(m.view.bearing).toBeCloseTo(view.bearing, 1);
       expect(m.dataHash).toMatch(/^[0-9a-f]{12}$/);
-      const byKey = new Map(m && (png === one.png ? one.chunks : two.chunks).map((c) => [c.keyword, c]));
+      const byKey = new Map(chunks.map((c) => [c.keyword, c]));
       expect(byKey.get('View')?.text).toContain(`zoom ${view.zoom.toFixed(2)}`);
       expect(byKey.get('Comment')?.text).toContain(`data ${m.dataHash}`);
       // The default title has an em dash, so it is stored as UTF-8 iTXt.
@@ -329,7 +329,7 @@ describe('snapshot export', () => {
     expect(bare.png.width).toBe(before.png.width);
   });
 
-  it('makes no request and leaves the live map as it was, still responding', async () => {
+  it('fetches no data and nothing off the origin, and leaves the live map as it was, still responding', async () => {
     await freshPage(KAYAH_VIEW);
     const view = await liveView();
     const layers = await page.evaluate(() => (window as unknown as { conflictMap: Handle }).conflictMap.map.getStyle().layers.length);
@@ -399,7 +399,6 @@ describe('snapshot export', () => {
       const { meta } = await exportPng('view', 1);
       const scale = meta?.scale;
       expect(scale).not.toBeNull();
-      expect((scale?.metres ?? 0) / (scale?.widthPx ?? 1)).toBeCloseTo(liveMetresPerPx, 0);
       expect(Math.abs((scale?.metres ?? 0) / (scale?.widthPx ?? 1) / liveMetresPerPx - 1)).toBeLessThan(0.005);
       await page.keyboard.press('Escape');
     }

@@ -43,7 +43,7 @@ export interface MapFrame extends CameraView {
 
 /** The map drawn for a snapshot, and what the map knows about what it drew. */
 export interface RenderedMap {
-  /** Exactly `round(widthCss · pixelRatio) × round(heightCss · pixelRatio)` device pixels. */
+  /** A 2D canvas of exactly `round(widthCss · pixelRatio) × round(heightCss · pixelRatio)` device pixels; the overlays are drawn onto it. */
   readonly image: HTMLCanvasElement;
   /** For each probe point, whether it lies inside the image. */
   readonly inside: readonly boolean[];
@@ -231,12 +231,13 @@ export async function exportSnapshot(
   throwIfAborted(signal);
   onProgress?.(MAP_SHARE + 0.05);
 
-  const canvas = document.createElement('canvas');
-  canvas.width = layout.widthPx;
-  canvas.height = layout.heightPx;
+  // Drawn onto the map's own copy: a second full-size canvas would double the memory of a 3× A4 export.
+  const canvas = rendered.image;
   const ctx = canvas.getContext('2d');
-  if (!ctx) throw new Error('2D canvas is not available to compose the snapshot');
-  const placement = composeSnapshot(ctx, rendered.image, layout, content);
+  if (!ctx || canvas.width !== layout.widthPx || canvas.height !== layout.heightPx) {
+    throw new Error('The map image cannot be composed: no 2D canvas of the export size');
+  }
+  const placement = composeSnapshot(ctx, canvas, layout, content);
   onProgress?.(MAP_SHARE + 0.1);
 
   const metadata: SnapshotMetadata = {
