@@ -70,6 +70,7 @@ describe('filters, feed and permalinks', () => {
     await openPage('#5/19.8/96.6');
     // 1. A date range (preset Q1 2022) and a category (air strikes only), through the UI.
     await page.click('button[data-preset="2022-Q1"]');
+    await page.click('details.filters > summary');
     for (const id of ['helicopter_attack', 'shelling', 'massacre_raid', 'clash', 'displacement', 'other']) {
       await page.uncheck(`fieldset[data-facet="categories"] input[data-value="${id}"]`);
     }
@@ -89,6 +90,7 @@ describe('filters, feed and permalinks', () => {
     // 2. The link opens the same state in a new page.
     const first = page;
     await openPage(url);
+    await page.click('details.filters > summary');
     expect(await feedCount(page)).toBe(expected.length);
     expect(await page.isChecked('fieldset[data-facet="categories"] input[data-value="helicopter_attack"]')).toBe(false);
     expect(await page.isChecked('fieldset[data-facet="categories"] input[data-value="air_strike"]')).toBe(true);

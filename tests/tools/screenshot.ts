@@ -9,8 +9,10 @@ import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 const [out = 'screenshot.png', hash = '', size = '1400x900', action = ''] = process.argv.slice(2);
 const [width, height] = size.split('x').map(Number) as [number, number];
 
-await build({ logLevel: 'warn' });
-const server = await preview({ preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
+// Its own output folder, so a screenshot never races a test run's build in dist/.
+const outDir = '.cache/screenshot-dist';
+await build({ logLevel: 'warn', build: { outDir, emptyOutDir: true } });
+const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', port: 0 }, logLevel: 'warn' });
 const url = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 try {
