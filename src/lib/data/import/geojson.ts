@@ -81,6 +81,11 @@ function str(v: unknown): string | undefined {
   return undefined;
 }
 
+/** A JSON value as text for messages and the rejects file. String() throws on an object like {"toString": 1}. */
+function asText(v: unknown): string {
+  return typeof v === 'object' && v !== null ? (JSON.stringify(v) ?? '') : String(v);
+}
+
 function short(v: string): string {
   return v.length > EXTRA_TEXT_LIMIT ? `${v.slice(0, EXTRA_TEXT_LIMIT - 1)}…` : v;
 }
@@ -133,7 +138,7 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
   const c = Array.isArray(g.coordinates) ? g.coordinates : [];
   const lon = typeof c[0] === 'number' && Number.isFinite(c[0]) ? c[0] : null;
   const lat = typeof c[1] === 'number' && Number.isFinite(c[1]) ? c[1] : null;
-  const where = checkCoordinates(lat, lon, isMyanmarCountry(str(p.country)), String(c[1]), String(c[0]));
+  const where = checkCoordinates(lat, lon, isMyanmarCountry(str(p.country)), asText(c[1]), asText(c[0]));
   if (!where.ok) return where;
 
   const date = featureDate(p);
@@ -242,8 +247,8 @@ export function featureToRaw(feature: unknown): Record<string, string> {
   const g = isRecord(feature.geometry) ? feature.geometry : null;
   raw.geometry_type = g === null ? '' : (str(g.type) ?? '');
   const c = g !== null && Array.isArray(g.coordinates) ? g.coordinates : [];
-  raw.longitude = g?.type === 'Point' ? String(c[0] ?? '') : '';
-  raw.latitude = g?.type === 'Point' ? String(c[1] ?? '') : '';
+  raw.longitude = g?.type === 'Point' ? asText(c[0] ?? '') : '';
+  raw.latitude = g?.type === 'Point' ? asText(c[1] ?? '') : '';
   const p = isRecord(feature.properties) ? feature.properties : {};
   for (const [k, v] of Object.entries(p)) {
     setOwn(raw, k, typeof v === 'string' ? v : (JSON.stringify(v) ?? ''));
