@@ -13,6 +13,11 @@ export interface ExportBenchResult {
   readonly runsMs: readonly number[];
   /** The first export, which also loads the fonts and warms the worker. */
   readonly firstMs: number;
+  /**
+   * Baseline in the same page: a bare MapLibre map with the live style, created hidden at the same
+   * size and ratio, to `idle`, then `redraw` + `toBlob`; median of the same number of runs.
+   */
+  readonly bareMedianMs: number;
 }
 
 function median(xs: readonly number[]): number {
@@ -20,6 +25,30 @@ function median(xs: readonly number[]): number {
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
+
+/**
+ * A bare MapLibre render of the live style at 1600 × 1000, 2×, to a PNG blob. The Map class is
+ * read from the live map's constructor, so the page needs no extra code. A string, because tsx
+ * rewrites named functions in evaluated callbacks.
+ */
+const BARE_RENDER = `(async () => {
+  const live = window.conflictMap.map;
+  const el = document.createElement('div');
+  Object.assign(el.style, { position: 'fixed', left: '-3000px', top: '0', width: '1600px', height: '1000px' });
+  document.body.append(el);
+  const c = live.getCenter();
+  const t0 = performance.now();
+  const map = new live.constructor({ container: el, style: live.getStyle(), center: c, zoom: live.getZoom() + Math.log2(Math.min(1600 / live.getContainer().clientWidth, 1000 / live.getContainer().clientHeight)),
+    pixelRatio: 2, maxCanvasSize: [8192, 8192], interactive: false, attributionControl: false, fadeDuration: 0 });
+  map.setMissingStyleImageResolver(() => {});
+  await new Promise((r) => map.once('idle', r));
+  map.redraw();
+  const blob = await new Promise((r) => map.getCanvas().toBlob(r, 'image/png'));
+  const ms = performance.now() - t0;
+  map.remove();
+  el.remove();
+  return blob ? ms : NaN;
+})()`;
 
 async function timedExport(page: Page): Promise<number> {
   const dialog = page.getByRole('dialog', { name: 'Export snapshot' });
@@ -34,16 +63,21 @@ async function timedExport(page: Page): Promise<number> {
 }
 
 /** Exports the page's current view at 1600 × 1000, 2×, `runs` times after one warm-up; the page shows the app with its map ready. */
-export async function benchExportRuns(page: Page, runs = 3): Promise<ExportBenchResult> {
+export async function benchExportRuns(page: Page, runs = 5): Promise<ExportBenchResult> {
   await page.getByRole('button', { name: 'Export snapshot' }).click();
   const dialog = page.getByRole('dialog', { name: 'Export snapshot' });
   await dialog.getByRole('radio', { name: '1600 × 1000' }).check();
   await dialog.getByRole('radio', { name: '2×', exact: true }).check();
   const firstMs = await timedExport(page);
   const runsMs: number[] = [];
-  for (let i = 0; i < runs; i++) runsMs.push(await timedExport(page));
+  const bareMs: number[] = [];
+  // Alternating, so a busy moment on the machine weighs on both figures alike.
+  for (let i = 0; i < runs; i++) {
+    runsMs.push(await timedExport(page));
+    bareMs.push(await page.evaluate<number>(BARE_RENDER));
+  }
   await page.keyboard.press('Escape');
-  return { medianMs: median(runsMs), runsMs, firstMs };
+  return { medianMs: median(runsMs), runsMs, firstMs, bareMedianMs: median(bareMs) };
 }
 
 /** The median time in milliseconds to export the current view at 1600 × 1000 and 2×. */
@@ -56,6 +90,8 @@ export function formatExportBench(r: ExportBenchResult): string {
   return [
     'Snapshot export, current view at 1600 × 1000 and 2× (3200 × 2000 PNG), click → download:',
     `  median ${Math.round(r.medianMs)} ms over ${r.runsMs.length} runs (${r.runsMs.map((m) => Math.round(m)).join(', ')} ms); first export ${Math.round(r.firstMs)} ms`,
+    `  baseline, bare MapLibre map of the same style and size to idle + toBlob: median ${Math.round(r.bareMedianMs)} ms` +
+      ` (export / baseline ${(r.medianMs / r.bareMedianMs).toFixed(2)})`,
   ].join('\n');
 }
 
