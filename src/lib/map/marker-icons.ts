@@ -67,8 +67,8 @@ function drawOutline(outline: DatasetOutline, ratio: number): ImageData {
 }
 
 /** Adds every category × style marker to the map, drawn from the shared shape table. */
-export function addMarkerImages(map: MlMap): void {
-  const ratio = Math.max(1, Math.ceil(window.devicePixelRatio || 1));
+export function addMarkerImages(map: MlMap, pixelRatio = window.devicePixelRatio || 1): void {
+  const ratio = Math.max(1, Math.ceil(pixelRatio));
   for (const cat of CATEGORIES) {
     for (const style of MARKER_STYLES) {
       const name = markerImageName(cat.id, style);
@@ -82,9 +82,10 @@ export function addMarkerImages(map: MlMap): void {
 }
 
 /**
- * Supplies marker images whenever the style asks for one, so the first tiles never draw
+ * Supplies marker images whenever the style asks for one (drawn for `pixelRatio`, e.g. an
+ * export's 2× or 3×, so markers stay sharp), so the first tiles never draw
  * without their markers (a `styleimagemissing` listener is too late to fill the request).
  */
-export function installMarkerImages(map: MlMap): void {
-  map.setMissingStyleImageResolver(() => addMarkerImages(map));
+export function installMarkerImages(map: MlMap, pixelRatio?: number): void {
+  map.setMissingStyleImageResolver(() => addMarkerImages(map, pixelRatio));
 }

@@ -171,7 +171,7 @@ export async function renderMapSnapshot(
       validateStyle: false,
     });
     const m = map;
-    installMarkerImages(m);
+    installMarkerImages(m, frame.pixelRatio);
     m.once('load', () => onProgress?.(0.4));
     onProgress?.(0.1);
     await whenIdle(m, signal);
