@@ -3,7 +3,7 @@ import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import ImportPanel from '../../src/components/ImportPanel.svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte.ts';
 import { datasetIdFor, ImportController, type ImportControllerDeps } from '../../src/lib/state/import-state.svelte.ts';
-import { memoryDatasetStore, KEEP_PREFERENCE_KEY, type PreferenceStorage } from '../../src/lib/data/dataset-store.ts';
+import { memoryDatasetStore, KEEP_PREFERENCE_KEY, type DatasetStore, type PreferenceStorage } from '../../src/lib/data/dataset-store.ts';
 import { MAX_IMPORT_BYTES, sizeRefusal, startImport, type ImportJob, type ImportOptions, type ImportOutcome } from '../../src/lib/data/import-client.ts';
 import { importCsvText } from '../../src/lib/data/import/import-text.ts';
 import { CURATED_DATASET, type ImportedDataset } from '../../src/lib/domain/dataset.ts';
@@ -23,7 +23,7 @@ function fakeImports() {
     const result = new Promise<ImportOutcome>((r) => (finish = r));
     const cancel = vi.fn(() => finish({ kind: 'cancelled' }));
     calls.push({ file, options, finish, cancel });
-    return { result, cancel };
+    return { result, cancel, stored: Promise.resolve(null), stopSaving: () => {} };
   };
   return { start, calls };
 }
@@ -247,6 +247,97 @@ describe('ImportController', () => {
     await controller.restored;
     expect(controller.keepOnDevice).toBe(false);
     expect(loadAll).not.toHaveBeenCalled();
+  });
+});
+
+/** A store reachable from the worker, recording what the page asks of it. */
+function workerStore(): { store: DatasetStore; calls: string[] } {
+  const calls: string[] = [];
+  const store: DatasetStore = {
+    workerDatabase: 'test-db',
+    save: async (d) => void calls.push(`save ${d.id}`),
+    saveRecord: async (d, n) => void calls.push(`record ${d.id} ${n}`),
+    loadAll: async () => [],
+    remove: async (id) => void calls.push(`remove ${id}`),
+    eraseAll: async () => void calls.push('erase'),
+  };
+  return { store, calls };
+}
+
+/** A fake worker import that also stores chunks: the test settles `result` and `stored`. */
+function storingImport() {
+  const jobs: { options: ImportOptions; finish: (o: ImportOutcome) => void; store: (n: number | null) => void; stopSaving: ReturnType<typeof vi.fn> }[] = [];
+  const start = (_file: File, options: ImportOptions): ImportJob => {
+    let finish: (o: ImportOutcome) => void = () => {};
+    let store: (n: number | null) => void = () => {};
+    const result = new Promise<ImportOutcome>((r) => (finish = r));
+    const stored = new Promise<number | null>((r) => (store = r));
+    const stopSaving = vi.fn(() => store(null));
+    jobs.push({ options, finish, store, stopSaving });
+    return { result, stored, stopSaving, cancel: () => (finish({ kind: 'cancelled' }), store(null)) };
+  };
+  return { start, jobs };
+}
+
+describe('ImportController with a worker that stores', () => {
+  const file = (): File => new File([ACLED_CSV], 'events.csv');
+
+  it('lets the worker store the chunks and writes only the record afterwards', async () => {
+    const { store, calls } = workerStore();
+    const imports = storingImport();
+    const app = new AppState();
+    const c = new ImportController(app, { store, startImport: imports.start, preferences: memoryPrefs() });
+    c.importFiles([file()]);
+    await vi.waitFor(() => expect(imports.jobs).toHaveLength(1));
+    expect(imports.jobs[0]!.options.persistTo).toBe('test-db');
+    imports.jobs[0]!.finish(outcomeFor(ACLED_CSV, 'events'));
+    await vi.waitFor(() => expect(app.datasets).toHaveLength(1));
+    expect(calls).toEqual([]);
+    imports.jobs[0]!.store(1);
+    await vi.waitFor(() => expect(calls).toEqual(['record events 1']));
+  });
+
+  it('stops the worker storing when keeping is switched off, and erases', async () => {
+    const { store, calls } = workerStore();
+    const imports = storingImport();
+    const app = new AppState();
+    const c = new ImportController(app, { store, startImport: imports.start, preferences: memoryPrefs() });
+    c.importFiles([file()]);
+    await vi.waitFor(() => expect(imports.jobs).toHaveLength(1));
+    imports.jobs[0]!.finish(outcomeFor(ACLED_CSV, 'events'));
+    await vi.waitFor(() => expect(app.datasets).toHaveLength(1));
+    await c.setKeepOnDevice(false);
+    expect(imports.jobs[0]!.stopSaving).toHaveBeenCalledOnce();
+    await vi.waitFor(() => expect(calls).toEqual(['erase']));
+    expect(app.datasets).toHaveLength(1);
+  });
+
+  it('removes what a cancelled import stored, and never reuses its id', async () => {
+    const { store, calls } = workerStore();
+    const imports = storingImport();
+    const app = new AppState();
+    const c = new ImportController(app, { store, startImport: imports.start, preferences: memoryPrefs() });
+    c.importFiles([file()]);
+    await vi.waitFor(() => expect(imports.jobs).toHaveLength(1));
+    c.cancel();
+    await vi.waitFor(() => expect(calls).toEqual(['remove events']));
+    c.importFiles([file()]);
+    await vi.waitFor(() => expect(imports.jobs).toHaveLength(2));
+    expect(imports.jobs[1]!.options.datasetId).toBe('events-2');
+  });
+
+  it('removes the stored chunks of a dataset removed before storing finished', async () => {
+    const { store, calls } = workerStore();
+    const imports = storingImport();
+    const app = new AppState();
+    const c = new ImportController(app, { store, startImport: imports.start, preferences: memoryPrefs() });
+    c.importFiles([file()]);
+    await vi.waitFor(() => expect(imports.jobs).toHaveLength(1));
+    imports.jobs[0]!.finish(outcomeFor(ACLED_CSV, 'events'));
+    await vi.waitFor(() => expect(app.datasets).toHaveLength(1));
+    await c.remove('events');
+    imports.jobs[0]!.store(1);
+    await vi.waitFor(() => expect(calls).toEqual(['remove events', 'remove events']));
   });
 });
 

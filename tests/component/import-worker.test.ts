@@ -19,28 +19,11 @@ import type { Incident } from '../../src/lib/domain/incident.ts';
 const fixture = (name: string): Buffer => readFileSync(resolve('tests/fixtures', name));
 const UCDP_NAME = 'ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv';
 
-/** A Blob whose stream yields `size`-byte pieces, so chunk boundaries cut characters and lines. */
-function choppedBlob(bytes: Uint8Array, size: number): Blob {
-  const blob = new NodeBlob([bytes]);
-  const chopped = {
-    size: bytes.length,
-    type: '',
-    slice: (a?: number, b?: number) => blob.slice(a, b),
-    arrayBuffer: () => blob.arrayBuffer(),
-    stream: () =>
-      new ReadableStream<Uint8Array>({
-        start(controller) {
-          for (let i = 0; i < bytes.length; i += size) controller.enqueue(bytes.slice(i, i + size));
-          controller.close();
-        },
-      }),
-  };
-  return chopped as unknown as Blob;
-}
+const blob = (bytes: Uint8Array): Blob => new NodeBlob([bytes]) as unknown as Blob;
 
-async function importBlob(file: Blob, fileName: string, chunkChars = 4096, maxGeoJsonBytes = 1e8): Promise<WorkerMessage[]> {
+async function importBlob(file: Blob, fileName: string, chunkBytes = 4096, maxGeoJsonBytes = 1e8): Promise<WorkerMessage[]> {
   const messages: WorkerMessage[] = [];
-  await runImport({ type: 'import', file, fileName, datasetId: 'fixture', maxGeoJsonBytes, chunkChars }, (m) => messages.push(m));
+  await runImport({ type: 'import', file, fileName, datasetId: 'fixture', maxGeoJsonBytes, chunkBytes }, (m) => messages.push(m));
   return messages;
 }
 
@@ -58,7 +41,7 @@ describe('runImport (CSV)', () => {
   it('gives the one-shot report for the UCDP sample, in small chunks cut mid-line', async () => {
     const bytes = fixture(UCDP_NAME);
     const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: UCDP_NAME });
-    const messages = await importBlob(choppedBlob(bytes, 1000), UCDP_NAME, 5000);
+    const messages = await importBlob(blob(bytes), UCDP_NAME, 5000);
     const { report, attribution } = doneOf(messages);
     expect([report.rowsRead, report.rowsShown, report.rowsRejected]).toEqual([807, 807, 0]);
     expect(incidentsOf(messages)).toEqual(expected.incidents);
@@ -67,14 +50,17 @@ describe('runImport (CSV)', () => {
     // Several batches arrived, and progress grew to the whole file.
     expect(messages.filter((m) => m.type === 'incidents').length).toBeGreaterThan(5);
     const last = messages.filter((m) => m.type === 'progress').at(-1);
+    // One progress message per slice read (and one for the last line, parsed at the end).
+    const read = messages.flatMap((m) => (m.type === 'progress' ? [m.bytesRead] : []));
+    expect([...new Set(read)]).toEqual(Array.from({ length: Math.ceil(bytes.length / 5000) }, (_, i) => Math.min(bytes.length, (i + 1) * 5000)));
     expect(last).toMatchObject({ bytesRead: bytes.length, totalBytes: bytes.length, rowsRead: 807 });
   });
 
   it('keeps Burmese text intact when a read cuts a character in two', async () => {
     const bytes = fixture('import/acled-current.csv');
     const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: 'acled-current.csv' });
-    for (const size of [1, 2, 7, 64]) {
-      const messages = await importBlob(choppedBlob(bytes, size), 'acled-current.csv', 97);
+    for (const size of [1, 2, 7, 97]) {
+      const messages = await importBlob(blob(bytes), 'acled-current.csv', size);
       const { report } = doneOf(messages);
       expect(incidentsOf(messages)).toEqual(expected.incidents);
       expect({ ...report, incidents: [] }).toEqual({ ...expected, incidents: [] });
@@ -86,7 +72,7 @@ describe('runImport (CSV)', () => {
     for (const name of ['acled-truncated.csv', 'acled-bad-coordinates.csv', 'acled-swapped.csv', 'acled-bad-dates.csv', 'acled-duplicates.csv']) {
       const bytes = fixture(`import/${name}`);
       const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: name });
-      const messages = await importBlob(choppedBlob(bytes, 50), name, 200);
+      const messages = await importBlob(blob(bytes), name, 50);
       const { report } = doneOf(messages);
       expect({ ...report, incidents: [] }, name).toEqual({ ...expected, incidents: [] });
       expect(report.rowsRead, name).toBe(report.rowsShown + report.rowsRejected);
@@ -94,7 +80,7 @@ describe('runImport (CSV)', () => {
   });
 
   it('stops at the header of an unrecognised file and says why', async () => {
-    const messages = await importBlob(choppedBlob(fixture('import/acled-semicolon.csv'), 100), 'acled-semicolon.csv');
+    const messages = await importBlob(blob(fixture('import/acled-semicolon.csv')), 'acled-semicolon.csv', 100);
     expect(messages).toHaveLength(1);
     expect(messages[0]).toMatchObject({ type: 'refused', message: expect.stringMatching(/semicolons/) });
   });
@@ -106,12 +92,12 @@ describe('runImport (CSV)', () => {
     // Past the sniffed start, so only the streaming decoder can see the bad byte.
     const body = Buffer.from(header + rows.repeat(Math.ceil(80_000 / rows.length)));
     const bytes = new Uint8Array([...body, 0xff, 0x0a]);
-    const messages = await importBlob(choppedBlob(bytes, 4096), 'x.csv');
+    const messages = await importBlob(blob(bytes), 'x.csv');
     expect(messages.at(-1)).toMatchObject({ type: 'refused', message: expect.stringMatching(/stops being valid UTF-8 text near byte/) });
   });
 
   it('refuses an empty file', async () => {
-    const messages = await importBlob(choppedBlob(new Uint8Array(), 10), 'empty.csv');
+    const messages = await importBlob(blob(new Uint8Array()), 'empty.csv', 10);
     expect(messages).toEqual([{ type: 'refused', message: '"empty.csv" has no header row and no data.' }]);
   });
 });
@@ -120,19 +106,19 @@ describe('runImport (GeoJSON)', () => {
   it('gives the one-shot report for the GeoJSON fixture', async () => {
     const bytes = fixture('import/geojson-points.geojson');
     const expected = importGeoJsonText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: 'geojson-points.geojson' });
-    const messages = await importBlob(choppedBlob(bytes, 100), 'geojson-points.geojson');
+    const messages = await importBlob(blob(bytes), 'geojson-points.geojson');
     expect(incidentsOf(messages)).toEqual(expected.incidents);
     expect({ ...doneOf(messages).report, incidents: [] }).toEqual({ ...expected, incidents: [] });
   });
 
   it('refuses GeoJSON over its size limit before reading it', async () => {
-    const messages = await importBlob(choppedBlob(fixture('import/geojson-points.geojson'), 100), 'big.geojson', 4096, 1000);
+    const messages = await importBlob(blob(fixture('import/geojson-points.geojson')), 'big.geojson', 4096, 1000);
     expect(messages).toEqual([{ type: 'refused', message: expect.stringMatching(/larger than 0 MB/) }]);
   });
 
   it('refuses JSON nested deeper than any point file needs', async () => {
     const deep = Buffer.from(`{"type":"FeatureCollection","features":${'['.repeat(200)}${']'.repeat(200)}}`);
-    const messages = await importBlob(choppedBlob(deep, 100), 'deep.geojson');
+    const messages = await importBlob(blob(deep), 'deep.geojson');
     expect(messages).toEqual([{ type: 'refused', message: expect.stringMatching(/nests more than 64 levels/) }]);
   });
 });
@@ -170,10 +156,10 @@ describe('sniffFileStart', () => {
 });
 
 describe('streamText', () => {
-  it('joins characters split across reads and hands out chunks of about the asked size', async () => {
+  it('joins characters split across slices and hands out one text per slice', async () => {
     const text = 'ဒီပဲယင်း,'.repeat(500);
     const chunks: string[] = [];
-    await streamText(choppedBlob(new TextEncoder().encode(text), 5), 300, (t) => {
+    await streamText(blob(new TextEncoder().encode(text)), 301, (t) => {
       chunks.push(t);
       return true;
     });
@@ -185,7 +171,7 @@ describe('streamText', () => {
 describe('runBareParse', () => {
   it('counts the rows with the same reader', async () => {
     const messages: WorkerMessage[] = [];
-    await runBareParse({ type: 'bare', file: choppedBlob(fixture(UCDP_NAME), 4096), chunkChars: 20_000 }, (m) => messages.push(m));
+    await runBareParse({ type: 'bare', file: blob(fixture(UCDP_NAME)), chunkBytes: 20_000 }, (m) => messages.push(m));
     expect(messages).toEqual([{ type: 'bare-done', rows: 807, ms: expect.any(Number), bytes: fixture(UCDP_NAME).length }]);
   });
 });

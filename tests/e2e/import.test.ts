@@ -3,14 +3,16 @@
  * pure ImportSession run in Node on the same file, the map's clusters and points add up to
  * the rows shown, and an imported dataset survives a reload until it is erased.
  */
-import { readFileSync } from 'node:fs';
-import { resolve } from 'node:path';
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
 import { importCsvText } from '../../src/lib/data/import/import-text.ts';
 import { SOURCE } from '../../src/lib/domain/ids.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
+import { makeSyntheticAcledCsv } from '../bench/import-bench.ts';
 
 type Handle = {
   map: import('maplibre-gl').Map;
@@ -195,6 +197,39 @@ describe('import through the file input', () => {
     expect(again.format).toBe('conflict-map');
     expect([again.rowsRead, again.rowsShown, again.rowsRejected]).toEqual([visible.length, visible.length, 0]);
     await page.getByRole('button', { name: 'Erase imported data' }).click();
+  });
+
+  it('shows progress while a larger file loads, and Cancel stops it leaving nothing behind', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'import-e2e-'));
+    const big = join(dir, 'acled-60000.csv');
+    writeFileSync(big, makeSyntheticAcledCsv(60_000));
+    try {
+      await freshPage();
+      await page.getByLabel('Import data').setInputFiles(big);
+      const bar = page.getByRole('progressbar', { name: /Importing acled-60000\.csv/ });
+      await bar.waitFor();
+      await page.getByRole('button', { name: 'Cancel' }).click();
+      await expect(bar.count()).resolves.toBe(0);
+      await page.waitForTimeout(500);
+      await expect(page.getByRole('dialog').count()).resolves.toBe(0);
+      await expect(page.locator('[data-dataset]').count()).resolves.toBe(0);
+      // Chunks the worker stored before it was stopped are deleted.
+      await page.waitForFunction(async () => {
+        const req = indexedDB.open('conflict-map-imports');
+        const db = await new Promise<IDBDatabase>((r) => (req.onsuccess = () => r(req.result)));
+        const names = [...db.objectStoreNames];
+        const n = names.includes('chunks')
+          ? await new Promise<number>((r) => {
+              const c = db.transaction('chunks').objectStore('chunks').count();
+              c.onsuccess = () => r(c.result);
+            })
+          : 0;
+        db.close();
+        return n === 0;
+      });
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('refuses a spreadsheet renamed .csv at once, saying what it is', async () => {

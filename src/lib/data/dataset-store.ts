@@ -2,10 +2,11 @@
  * Imported datasets kept on this device (IndexedDB), so they survive a reload until the
  * user removes them, and the "Keep imported data on this device" preference (localStorage).
  *
- * Incidents are stored in chunks of CHUNK_SIZE, one transaction each: no single value grows
- * past what structured cloning handles well, and the page gets a turn between chunks. The
- * dataset's own record is written last, so a save cut short (a closed tab, an erase) leaves
- * only chunks without a record, which the next load deletes.
+ * Incidents are stored in chunks of CHUNK_SIZE: no single value grows past what structured
+ * cloning handles well. An import stores its chunks from the import worker as it goes
+ * (`putChunks`), so the page pays nothing for it, and the page writes the dataset's own record
+ * last (`saveRecord`). A save cut short (a closed tab, a cancel, an erase) leaves only chunks
+ * without a record, which the next load deletes.
  */
 import type { ImportedDataset } from '../domain/dataset.ts';
 import type { Incident } from '../domain/incident.ts';
@@ -14,6 +15,13 @@ import type { Incident } from '../domain/incident.ts';
 export interface DatasetStore {
   /** Stores (or replaces) a dataset with all its incidents. */
   save(dataset: ImportedDataset): Promise<void>;
+  /**
+   * The IndexedDB database an import worker may store chunks in (`putChunks`), or null when
+   * this store cannot be reached from a worker. After such an import, call `saveRecord`.
+   */
+  readonly workerDatabase: string | null;
+  /** Writes the record that makes chunks 0…chunkCount-1 stored by a worker loadable. */
+  saveRecord(dataset: Omit<ImportedDataset, 'incidents'>, chunkCount: number): Promise<void>;
   /** Every stored dataset, in the order they were imported. */
   loadAll(): Promise<ImportedDataset[]>;
   /** Deletes one dataset. */
@@ -24,6 +32,7 @@ export interface DatasetStore {
 
 /** Incidents per stored chunk. */
 export const CHUNK_SIZE = 2_000;
+/** The IndexedDB database of imported datasets; erasing deletes it whole. */
 export const DB_NAME = 'conflict-map-imports';
 const DB_VERSION = 1;
 const DATASETS = 'datasets';
@@ -71,6 +80,10 @@ export class IndexedDbDatasetStore implements DatasetStore {
     this.#name = name;
   }
 
+  get workerDatabase(): string {
+    return this.#name;
+  }
+
   #open(): Promise<IDBDatabase> {
     this.#db ??= new Promise<IDBDatabase>((resolve, reject) => {
       const req = indexedDB.open(this.#name, DB_VERSION);
@@ -99,24 +112,53 @@ export class IndexedDbDatasetStore implements DatasetStore {
     const generation = this.#generation;
     const removedAt = this.#removed.get(dataset.id) ?? 0;
     const stale = (): boolean => generation !== this.#generation || (this.#removed.get(dataset.id) ?? 0) !== removedAt;
-    const db = await this.#open();
     const { incidents, ...meta } = dataset;
-    const clear = db.transaction([DATASETS, CHUNKS], 'readwrite');
-    clear.objectStore(DATASETS).delete(dataset.id);
-    clear.objectStore(CHUNKS).delete(chunkRange(dataset.id));
-    await done(clear);
+    await this.#deleteDataset(dataset.id);
     const chunkCount = Math.ceil(incidents.length / CHUNK_SIZE);
     for (let index = 0; index < chunkCount; index++) {
       if (stale()) return;
-      const tx = db.transaction(CHUNKS, 'readwrite');
-      const chunk: ChunkRecord = { dataset: dataset.id, index, incidents: incidents.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE) };
-      tx.objectStore(CHUNKS).put(chunk);
-      await done(tx);
+      // One chunk per transaction, so the page gets a turn between chunks.
+      await this.putChunks(dataset.id, index, incidents.slice(index * CHUNK_SIZE, (index + 1) * CHUNK_SIZE));
     }
     if (stale()) return;
+    await this.#putRecord({ ...meta, chunkCount });
+  }
+
+  /**
+   * Stores incidents as chunk records `firstIndex`, `firstIndex + 1`, … (CHUNK_SIZE each) in one
+   * transaction; returns how many records were written. The import worker calls this.
+   */
+  async putChunks(datasetId: string, firstIndex: number, incidents: readonly Incident[]): Promise<number> {
+    const db = await this.#open();
+    const tx = db.transaction(CHUNKS, 'readwrite');
+    const store = tx.objectStore(CHUNKS);
+    let n = 0;
+    for (let i = 0; i < incidents.length; i += CHUNK_SIZE, n++) {
+      const chunk: ChunkRecord = { dataset: datasetId, index: firstIndex + n, incidents: incidents.slice(i, i + CHUNK_SIZE) };
+      store.put(chunk);
+    }
+    await done(tx);
+    return n;
+  }
+
+  async saveRecord(dataset: Omit<ImportedDataset, 'incidents'>, chunkCount: number): Promise<void> {
+    // A whole dataset passed here must not put its incidents into the small record.
+    const { incidents: _incidents, ...meta } = dataset as ImportedDataset;
+    await this.#putRecord({ ...meta, chunkCount });
+  }
+
+  async #putRecord(record: DatasetRecord): Promise<void> {
+    const db = await this.#open();
     const tx = db.transaction(DATASETS, 'readwrite');
-    const record: DatasetRecord = { ...meta, chunkCount };
     tx.objectStore(DATASETS).put(record);
+    await done(tx);
+  }
+
+  async #deleteDataset(id: string): Promise<void> {
+    const db = await this.#open();
+    const tx = db.transaction([DATASETS, CHUNKS], 'readwrite');
+    tx.objectStore(DATASETS).delete(id);
+    tx.objectStore(CHUNKS).delete(chunkRange(id));
     await done(tx);
   }
 
@@ -158,11 +200,7 @@ export class IndexedDbDatasetStore implements DatasetStore {
 
   async remove(id: string): Promise<void> {
     this.#removed.set(id, (this.#removed.get(id) ?? 0) + 1);
-    const db = await this.#open();
-    const tx = db.transaction([DATASETS, CHUNKS], 'readwrite');
-    tx.objectStore(DATASETS).delete(id);
-    tx.objectStore(CHUNKS).delete(chunkRange(id));
-    await done(tx);
+    await this.#deleteDataset(id);
   }
 
   async eraseAll(): Promise<void> {
@@ -192,7 +230,10 @@ export function memoryDatasetStore(): DatasetStore & { readonly saved: ReadonlyM
   const saved = new Map<string, ImportedDataset>();
   return {
     saved,
+    workerDatabase: null,
     save: async (ds) => void saved.set(ds.id, ds),
+    // Never called: with no worker database, imports are saved whole with `save`.
+    saveRecord: async () => {},
     loadAll: async () => [...saved.values()],
     remove: async (id) => void saved.delete(id),
     eraseAll: async () => saved.clear(),

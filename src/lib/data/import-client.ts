@@ -30,13 +30,22 @@ export type ImportOutcome =
 /** A running import. */
 export interface ImportJob {
   readonly result: Promise<ImportOutcome>;
+  /**
+   * With `persistTo`: after `result`, the number of chunk records the worker stored, or null
+   * when nothing (complete) was stored. Without it: null at once.
+   */
+  readonly stored: Promise<number | null>;
   /** Stops the import at once (the worker is terminated); `result` becomes `cancelled`. */
   cancel(): void;
+  /** Stops storing on this device; `stored` becomes null. */
+  stopSaving(): void;
 }
 
 /** What an import needs besides the file. */
 export interface ImportOptions {
   readonly datasetId: string;
+  /** IndexedDB database the worker stores the incidents in as it goes, or null. */
+  readonly persistTo?: string | null;
   readonly onProgress?: (progress: ImportProgress) => void;
 }
 
@@ -67,17 +76,26 @@ export function createImportWorker(): Worker {
 /** Starts importing a file in a fresh worker. */
 export function startImport(file: File, options: ImportOptions, makeWorker: () => Worker = createImportWorker): ImportJob {
   const refusal = sizeRefusal(file);
-  if (refusal !== null) return { result: Promise.resolve({ kind: 'refused', message: refusal }), cancel: () => {} };
+  if (refusal !== null) {
+    return { result: Promise.resolve({ kind: 'refused', message: refusal }), stored: Promise.resolve(null), cancel: () => {}, stopSaving: () => {} };
+  }
 
   const worker = makeWorker();
-  let settle: (outcome: ImportOutcome) => void = () => {};
-  const result = new Promise<ImportOutcome>((resolve) => {
-    settle = (outcome) => {
+  const persisting = Boolean(options.persistTo);
+  let resolveResult: (outcome: ImportOutcome) => void = () => {};
+  let resolveStored: (chunks: number | null) => void = () => {};
+  const result = new Promise<ImportOutcome>((r) => (resolveResult = r));
+  const stored = new Promise<number | null>((r) => (resolveStored = r));
+  let finished = false;
+  // The worker stays alive after the report while it finishes storing.
+  const end = (outcome: ImportOutcome | null, chunks: number | null): void => {
+    if (outcome) resolveResult(outcome);
+    resolveStored(chunks);
+    if (!finished) {
+      finished = true;
       worker.terminate();
-      settle = () => {};
-      resolve(outcome);
-    };
-  });
+    }
+  };
   // Batches are appended as they come, so the worker never holds more than one chunk's incidents.
   const incidents: Incident[] = [];
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -85,17 +103,29 @@ export function startImport(file: File, options: ImportOptions, makeWorker: () =
     if (m.type === 'progress') options.onProgress?.(m);
     else if (m.type === 'incidents') {
       for (const inc of m.incidents) incidents.push(inc);
-    } else if (m.type === 'done') settle({ kind: 'done', report: m.report, incidents, attribution: m.attribution, parseMs: m.parseMs });
-    else if (m.type === 'refused') settle({ kind: 'refused', message: m.message });
+    } else if (m.type === 'done') {
+      const outcome: ImportOutcome = { kind: 'done', report: m.report, incidents, attribution: m.attribution, parseMs: m.parseMs };
+      if (persisting) resolveResult(outcome);
+      else end(outcome, null);
+    } else if (m.type === 'stored') end(null, m.chunks);
+    else if (m.type === 'refused') end({ kind: 'refused', message: m.message }, null);
   };
-  worker.onerror = (event) => settle({ kind: 'refused', message: `The import stopped with an error: ${event.message || 'unknown error'}.` });
+  worker.onerror = (event) => end({ kind: 'refused', message: `The import stopped with an error: ${event.message || 'unknown error'}.` }, null);
   const request: WorkerRequest = {
     type: 'import',
     file,
     fileName: file.name,
     datasetId: options.datasetId,
     maxGeoJsonBytes: MAX_GEOJSON_BYTES,
+    persistTo: options.persistTo ?? null,
   };
   worker.postMessage(request);
-  return { result, cancel: () => settle({ kind: 'cancelled' }) };
+  return {
+    result,
+    stored,
+    cancel: () => end({ kind: 'cancelled' }, null),
+    stopSaving: () => {
+      if (!finished) worker.postMessage({ type: 'stop-saving' } satisfies WorkerRequest);
+    },
+  };
 }

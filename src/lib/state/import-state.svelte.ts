@@ -94,6 +94,12 @@ export class ImportController {
   readonly #download: (blob: Blob, fileName: string) => void;
   #queue: File[] = [];
   #job: ImportJob | null = null;
+  /** Imports whose report is out but whose worker is still storing chunks on this device. */
+  readonly #storing = new Set<ImportJob>();
+  /** Ids given out in this session, even to cancelled imports, so stored chunks never mix. */
+  readonly #usedIds = new Set<string>();
+  /** Bumped by eraseAll: a cancel caused by it leaves nothing to tidy up. */
+  #erasures = 0;
   #running = false;
   #restored: Promise<void>;
 
@@ -142,12 +148,17 @@ export class ImportController {
   }
 
   async #importOne(file: File): Promise<void> {
-    const taken = new Set([CURATED_DATASET, ...this.#app.datasets.map((d) => d.id)]);
+    const taken = new Set([CURATED_DATASET, ...this.#usedIds, ...this.#app.datasets.map((d) => d.id)]);
     const datasetId = datasetIdFor(file.name, taken);
+    this.#usedIds.add(datasetId);
     const fileName = file.name;
+    const erasures = this.#erasures;
+    // The worker stores what it makes as it goes, so saving costs the page nothing.
+    const persistTo = this.keepOnDevice ? this.#store.workerDatabase : null;
     this.progress = { fileName, bytesRead: 0, totalBytes: file.size, rowsRead: 0, rowsShown: 0, rowsRejected: 0, waiting: this.#queue.length };
     const job = this.#start(file, {
       datasetId,
+      persistTo,
       onProgress: (p) => {
         if (this.#job === job) this.progress = { ...p, fileName, waiting: this.#queue.length };
       },
@@ -156,23 +167,21 @@ export class ImportController {
     const outcome = await job.result;
     this.#job = null;
     this.progress = null;
-    if (outcome.kind === 'cancelled') return;
-    if (outcome.kind === 'refused') {
-      this.#showReport({ fileName, datasetId: null, formatLabel: '', refusal: outcome.message, report: null });
+    if (outcome.kind !== 'done') {
+      // A cancelled or refused import may have stored some chunks already.
+      if (persistTo !== null && this.keepOnDevice && erasures === this.#erasures) void this.#forget(datasetId);
+      if (outcome.kind === 'refused') this.#showReport({ fileName, datasetId: null, formatLabel: '', refusal: outcome.message, report: null });
       return;
     }
     const { report, incidents, attribution } = outcome;
     const shown = incidents.length > 0;
     this.#showReport({ fileName, datasetId: shown ? datasetId : null, formatLabel: FORMAT_LABEL[report.format], refusal: null, report });
-    if (shown) this.#addDataset(datasetId, fileName, report.format, report, incidents, attribution);
-  }
-
-  #addDataset(id: string, fileName: string, format: ImportFormat, report: ImportReport, incidents: readonly Incident[], attribution: string | null): void {
+    if (!shown) return;
     const dataset: ImportedDataset = {
-      id,
+      id: datasetId,
       name: fileName,
       fileName,
-      format,
+      format: report.format,
       importedAt: this.#now().toISOString(),
       incidents,
       counts: { rowsRead: report.rowsRead, rowsShown: report.rowsShown, rowsRejected: report.rowsRejected, duplicates: report.duplicates.length },
@@ -180,7 +189,35 @@ export class ImportController {
       outline: this.#app.nextOutline(),
     };
     this.#app.addDataset(dataset);
-    if (this.keepOnDevice) void this.#save(dataset);
+    if (persistTo !== null) {
+      this.#storing.add(job);
+      void job.stored.then((chunks) => this.#afterStored(dataset, chunks)).finally(() => this.#storing.delete(job));
+    } else if (this.keepOnDevice) {
+      void this.#save(dataset);
+    }
+  }
+
+  /** Once the worker has stored the chunks: make them loadable, or tidy up if no longer wanted. */
+  async #afterStored(dataset: ImportedDataset, chunks: number | null): Promise<void> {
+    // Switched off meanwhile: the erase that came with it already removed everything.
+    if (!this.keepOnDevice) return;
+    const stillShown = this.#app.datasets.some((d) => d.id === dataset.id);
+    try {
+      if (!stillShown) await this.#store.remove(dataset.id);
+      else if (chunks !== null) await this.#store.saveRecord(dataset, chunks);
+      // Storing from the worker failed: try once more from the page.
+      else await this.#store.save(dataset);
+    } catch (e) {
+      this.status = `"${dataset.name}" could not be kept on this device: ${errorText(e)}. It stays on the map until you close the page.`;
+    }
+  }
+
+  async #forget(id: string): Promise<void> {
+    try {
+      await this.#store.remove(id);
+    } catch {
+      // Left-over chunks without a record are deleted at the next start anyway.
+    }
   }
 
   async #save(dataset: ImportedDataset): Promise<void> {
@@ -241,6 +278,7 @@ export class ImportController {
   async setKeepOnDevice(keep: boolean): Promise<void> {
     this.keepOnDevice = keep;
     writeKeepPreference(keep, this.#preferences);
+    if (!keep) for (const job of [this.#job, ...this.#storing]) job?.stopSaving();
     if (keep) {
       this.status = null;
       for (const ds of this.#app.datasets) await this.#save(ds);
@@ -256,6 +294,8 @@ export class ImportController {
 
   /** Removes every imported dataset from the map and from this device, in one step. */
   async eraseAll(): Promise<void> {
+    this.#erasures++;
+    for (const job of this.#storing) job.stopSaving();
     this.cancel();
     for (const ds of this.#app.datasets) this.#app.removeDataset(ds.id);
     this.reports = [];

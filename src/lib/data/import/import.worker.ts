@@ -1,13 +1,14 @@
 /**
  * The import worker: reads one File off the main thread, streams CSV through papaparse in
  * chunks (GeoJSON is parsed whole, after a size and depth check), maps rows with
- * ImportSession and posts incidents back batch by batch, so the page keeps drawing.
+ * ImportSession and posts incidents back batch by batch, so the page keeps drawing. When
+ * asked to, it also stores each batch in IndexedDB itself, so saving costs the page nothing.
  *
  * Why not papaparse's own File reader: it slices the file by bytes and decodes each slice on
  * its own, so a Burmese character (three bytes in UTF-8) cut by a chunk boundary turns into
- * two replacement characters. Here a streaming TextDecoder carries the cut bytes over, and
- * papaparse reads the decoded text through its stream interface, which joins the line that
- * a chunk boundary splits.
+ * two replacement characters. Here a streaming TextDecoder carries the cut bytes over to the
+ * next slice, and papaparse reads the decoded text through its stream interface, which joins
+ * the line that a chunk boundary splits.
  *
  * Messages: see `WorkerRequest` and `WorkerMessage`. `mode: 'bare'` only parses and counts
  * rows, with the same reader and configuration, so benchmarks compare like with like.
@@ -15,13 +16,14 @@
 import Papa, { type ParseResult, type Parser } from 'papaparse';
 import type { Incident } from '../../domain/incident.ts';
 import { ATTRIBUTION } from './code-tables.ts';
+import { CHUNK_SIZE, IndexedDbDatasetStore } from '../dataset-store.ts';
 import { parseGeoJsonText } from './geojson.ts';
 import { ImportSession } from './import-session.ts';
 import { PAPA_CONFIG } from './papa-config.ts';
 import type { CsvRow, ImportReport } from './types.ts';
 
-/** Characters handed to papaparse per chunk (about 4 MB of mostly-ASCII text). */
-export const DEFAULT_CHUNK_CHARS = 4 * 1024 * 1024;
+/** Bytes read, decoded and handed to papaparse per chunk. */
+export const DEFAULT_CHUNK_BYTES = 4 * 1024 * 1024;
 /** Bytes looked at before parsing, to refuse binary files and other encodings early. */
 export const SNIFF_BYTES = 64 * 1024;
 /** GeoJSON features mapped between two progress messages. */
@@ -36,12 +38,20 @@ export type WorkerRequest =
       readonly datasetId: string;
       /** GeoJSON is parsed whole, so it has a lower size limit than CSV. */
       readonly maxGeoJsonBytes: number;
-      readonly chunkChars?: number;
+      /** IndexedDB database to store the incidents in as they are made, or null to keep nothing. */
+      readonly persistTo?: string | null;
+      /** False only in benchmarks: incidents are counted but not posted, to time parse, map and validate alone. */
+      readonly deliver?: boolean;
+      readonly chunkBytes?: number;
+    }
+  | {
+      /** Stop storing (the user switched "Keep imported data on this device" off). */
+      readonly type: 'stop-saving';
     }
   | {
       readonly type: 'bare';
       readonly file: Blob;
-      readonly chunkChars?: number;
+      readonly chunkBytes?: number;
       /** `stream`: this worker's reader (what `import` uses); `papa-file`: papaparse's own File reader. */
       readonly reader?: 'stream' | 'papa-file';
     };
@@ -68,6 +78,8 @@ export type WorkerMessage =
       /** Time spent reading, parsing, mapping and validating, in ms. */
       readonly parseMs: number;
     }
+  /** After `done` when storing: every chunk is written (`chunks` records), or storing failed or stopped (null). */
+  | { readonly type: 'stored'; readonly chunks: number | null; readonly error?: string }
   | { readonly type: 'refused'; readonly message: string }
   | { readonly type: 'bare-done'; readonly rows: number; readonly ms: number; readonly bytes: number };
 
@@ -118,44 +130,33 @@ function refuse(message: string): Sniff {
 export class EncodingError extends Error {}
 
 /**
- * Reads a Blob as UTF-8 text in chunks of about `chunkChars` characters. A character split
- * across two reads is joined, and invalid UTF-8 throws an EncodingError (never silently
- * replaced). `onText` gets each chunk and the bytes read so far; returning false stops reading.
+ * Reads a Blob as UTF-8 text in slices of `chunkBytes`. A character cut by a slice boundary
+ * is joined to the next slice, and invalid UTF-8 throws an EncodingError (never silently
+ * replaced). `onText` gets each slice's text and the bytes read so far; returning false stops.
  */
 export async function streamText(
   file: Blob,
-  chunkChars: number,
+  chunkBytes: number,
   onText: (text: string, bytesRead: number, last: boolean) => boolean,
 ): Promise<void> {
-  const reader = file.stream().getReader();
   const decoder = new TextDecoder('utf-8', { fatal: true });
-  let pending: string[] = [];
-  let pendingChars = 0;
-  let bytesRead = 0;
-  try {
-    for (;;) {
-      const { done, value } = await reader.read();
-      let text: string;
-      try {
-        text = done ? decoder.decode() : decoder.decode(value, { stream: true });
-      } catch {
-        throw new EncodingError(`The file stops being valid UTF-8 text near byte ${bytesRead.toLocaleString('en-GB')}.`);
-      }
-      if (!done) bytesRead += value.byteLength;
-      if (text !== '') {
-        pending.push(text);
-        pendingChars += text.length;
-      }
-      if (done || pendingChars >= chunkChars) {
-        const chunk = pending.length === 1 ? (pending[0] as string) : pending.join('');
-        pending = [];
-        pendingChars = 0;
-        if (!onText(chunk, bytesRead, done) || done) return;
-      }
+  const decode = (bytes: ArrayBuffer | undefined, at: number): string => {
+    try {
+      return bytes === undefined ? decoder.decode() : decoder.decode(bytes, { stream: true });
+    } catch {
+      throw new EncodingError(`The file stops being valid UTF-8 text near byte ${at.toLocaleString('en-GB')}.`);
     }
-  } finally {
-    reader.releaseLock();
+  };
+  for (let start = 0; start < file.size; start += chunkBytes) {
+    const end = Math.min(file.size, start + chunkBytes);
+    const text = decode(await file.slice(start, end).arrayBuffer(), start);
+    if (end === file.size) {
+      onText(text + decode(undefined, end), end, true);
+      return;
+    }
+    if (!onText(text, end, false)) return;
   }
+  onText(decode(undefined, 0), 0, true);
 }
 
 /** What papaparse's stream reader needs: Node-style `on`/`removeListener`, `pause`/`resume`. */
@@ -168,7 +169,7 @@ type Listener = (arg?: unknown) => void;
  */
 export function parseCsvBlob(
   file: Blob,
-  chunkChars: number,
+  chunkBytes: number,
   onChunk: (results: ParseResult<CsvRow>, parser: Parser, bytesRead: number) => void,
 ): Promise<void> {
   const listeners = new Map<string, Listener>();
@@ -205,7 +206,7 @@ export function parseCsvBlob(
         reject(err);
       },
     });
-    streamText(file, chunkChars, (text, read) => {
+    streamText(file, chunkBytes, (text, read) => {
       if (stopped) return false;
       bytesRead = read;
       listeners.get('data')?.(text);
@@ -234,6 +235,49 @@ function collectAttribution(incidents: readonly Incident[], into: Set<string>): 
 
 type Post = (message: WorkerMessage) => void;
 
+/** Stores incident batches in IndexedDB as they come, in order, until told to stop. */
+class ChunkWriter {
+  readonly #store: IndexedDbDatasetStore;
+  readonly #datasetId: string;
+  #next = 0;
+  #writes: Promise<void> = Promise.resolve();
+  #error: string | null = null;
+  stopped = false;
+
+  constructor(database: string, datasetId: string) {
+    this.#store = new IndexedDbDatasetStore(database);
+    this.#datasetId = datasetId;
+    // Chunks left by an earlier, interrupted import under the same id must not mix with these.
+    this.#writes = this.#store.remove(datasetId).catch((e: unknown) => this.#fail(e));
+  }
+
+  #fail(e: unknown): void {
+    this.#error ??= e instanceof Error ? e.message : String(e);
+  }
+
+  /** Queues one batch; the structured clone happens now, the disk write later. */
+  write(incidents: readonly Incident[]): void {
+    if (this.stopped || this.#error !== null) return;
+    const first = this.#next;
+    this.#next += Math.ceil(incidents.length / CHUNK_SIZE);
+    this.#writes = this.#writes
+      .then(async () => {
+        if (!this.stopped) await this.#store.putChunks(this.#datasetId, first, incidents);
+      })
+      .catch((e: unknown) => this.#fail(e));
+  }
+
+  /** Waits for every write: the number of chunk records, or null when storing failed or stopped. */
+  async finish(): Promise<{ chunks: number | null; error?: string }> {
+    await this.#writes;
+    if (this.#error !== null) return { chunks: null, error: this.#error };
+    return { chunks: this.stopped ? null : this.#next };
+  }
+}
+
+/** The store the running import writes to, so `stop-saving` can reach it. */
+let activeWriter: ChunkWriter | null = null;
+
 /** Imports one file, posting progress, incident batches and the report through `post`. */
 export async function runImport(request: Extract<WorkerRequest, { type: 'import' }>, post: Post): Promise<void> {
   const started = performance.now();
@@ -243,33 +287,44 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
     post({ type: 'refused', message: sniff.message });
     return;
   }
+  const writer = request.persistTo ? new ChunkWriter(request.persistTo, datasetId) : null;
+  activeWriter = writer;
+  const deliver = request.deliver ?? true;
   const attributions = new Set<string>();
   const drain = (session: ImportSession): void => {
     const incidents = session.takeIncidents();
     if (incidents.length === 0) return;
     collectAttribution(incidents, attributions);
-    post({ type: 'incidents', incidents });
+    writer?.write(incidents);
+    if (deliver) post({ type: 'incidents', incidents });
   };
   const progress = (session: ImportSession, bytesRead: number): void =>
     post({ type: 'progress', bytesRead, totalBytes: file.size, ...session.counts });
+  const refuse = async (message: string): Promise<void> => {
+    if (writer) {
+      writer.stopped = true;
+      await writer.finish();
+    }
+    post({ type: 'refused', message });
+  };
 
   let session: ImportSession;
   if (sniff.kind === 'json') {
     if (file.size > request.maxGeoJsonBytes) {
       const mb = Math.round(request.maxGeoJsonBytes / 1024 / 1024);
-      post({ type: 'refused', message: `"${fileName}" is larger than ${mb} MB. GeoJSON is read whole, so its limit is ${mb} MB; for more rows, use CSV.` });
+      await refuse(`"${fileName}" is larger than ${mb} MB. GeoJSON is read whole, so its limit is ${mb} MB; for more rows, use CSV.`);
       return;
     }
     let text: string;
     try {
       text = new TextDecoder('utf-8', { fatal: true }).decode(await file.arrayBuffer());
     } catch {
-      post({ type: 'refused', message: `"${fileName}" is not valid UTF-8 text. Save it as UTF-8 and import it again.` });
+      await refuse(`"${fileName}" is not valid UTF-8 text. Save it as UTF-8 and import it again.`);
       return;
     }
     const parsed = parseGeoJsonText(text);
     if (!parsed.ok) {
-      post({ type: 'refused', message: parsed.message });
+      await refuse(parsed.message);
       return;
     }
     session = new ImportSession({ datasetId, fileName, format: 'geojson' });
@@ -284,7 +339,7 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
     let next = 1;
     let unknown: string | null = null;
     try {
-      await parseCsvBlob(file, request.chunkChars ?? DEFAULT_CHUNK_CHARS, (results, parser, bytesRead) => {
+      await parseCsvBlob(file, request.chunkBytes ?? DEFAULT_CHUNK_BYTES, (results, parser, bytesRead) => {
         if (session.format === null) {
           const fields = results.meta.fields ?? [];
           // An empty first chunk (an empty file) has no header yet.
@@ -303,27 +358,27 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
         progress(session, bytesRead);
       });
     } catch (e) {
-      const message = e instanceof EncodingError ? `${e.message} Save it as CSV UTF-8 and import it again; nothing was imported.` : `The file could not be read: ${String(e)}`;
-      post({ type: 'refused', message });
+      await refuse(e instanceof EncodingError ? `${e.message} Save it as CSV UTF-8 and import it again; nothing was imported.` : `The file could not be read: ${String(e)}`);
       return;
     }
     if (unknown !== null) {
-      post({ type: 'refused', message: unknown });
+      await refuse(unknown);
       return;
     }
     if (session.format === null) {
-      post({ type: 'refused', message: `"${fileName}" has no header row and no data.` });
+      await refuse(`"${fileName}" has no header row and no data.`);
       return;
     }
   }
   drain(session);
-  const report = session.finish();
   post({
     type: 'done',
-    report,
+    report: session.finish(),
     attribution: attributions.size ? [...attributions].join(' | ') : null,
     parseMs: performance.now() - started,
   });
+  if (writer) post({ type: 'stored', ...(await writer.finish()) });
+  activeWriter = null;
 }
 
 /** Parses a CSV with the same reader and configuration as `runImport`, only counting rows. */
@@ -334,7 +389,7 @@ export async function runBareParse(request: Extract<WorkerRequest, { type: 'bare
     await new Promise<void>((resolve, reject) => {
       Papa.parse<CsvRow>(request.file as File, {
         ...PAPA_CONFIG,
-        chunkSize: request.chunkChars ?? DEFAULT_CHUNK_CHARS,
+        chunkSize: request.chunkBytes ?? DEFAULT_CHUNK_BYTES,
         chunk(results) {
           rows += results.data.length;
         },
@@ -343,7 +398,7 @@ export async function runBareParse(request: Extract<WorkerRequest, { type: 'bare
       });
     });
   } else {
-    await parseCsvBlob(request.file, request.chunkChars ?? DEFAULT_CHUNK_CHARS, (results) => {
+    await parseCsvBlob(request.file, request.chunkBytes ?? DEFAULT_CHUNK_BYTES, (results) => {
       rows += results.data.length;
     });
   }
@@ -355,6 +410,10 @@ if (typeof WorkerGlobalScope !== 'undefined' && self instanceof WorkerGlobalScop
   const post: Post = (message) => self.postMessage(message);
   self.onmessage = (event: MessageEvent<WorkerRequest>) => {
     const request = event.data;
+    if (request.type === 'stop-saving') {
+      if (activeWriter) activeWriter.stopped = true;
+      return;
+    }
     const run = request.type === 'import' ? runImport(request, post) : runBareParse(request, post);
     run.catch((e: unknown) => post({ type: 'refused', message: `The import failed: ${e instanceof Error ? e.message : String(e)}` }));
   };
