@@ -36,6 +36,9 @@ export default defineConfig({
           include: ['tests/e2e/**/*.test.ts'],
           globalSetup: ['tests/e2e/global-setup.ts'],
           fileParallelism: false,
+          // One retry absorbs a SwiftShader frame arriving late on a loaded 2-core machine;
+          // a real failure still fails twice.
+          retry: 1,
           testTimeout: 120_000,
           hookTimeout: 240_000,
         },

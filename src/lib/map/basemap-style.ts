@@ -61,6 +61,18 @@ export function basemapGroundLayers(): LayerSpecification[] {
       filter: isFocus,
       paint: { 'line-color': focusMatch('outline', BASEMAP_COLORS.admin1Outline), 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.8, 9, 3] },
     },
+    {
+      id: LAYER.places,
+      type: 'circle',
+      source: SOURCE.places,
+      filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], ['match', ['get', 'rank'], 2, 6, 8.5]]],
+      paint: {
+        'circle-radius': ['match', ['get', 'rank'], 1, 3.5, 2, 2.8, 2.2],
+        'circle-color': '#ffffff',
+        'circle-stroke-color': BASEMAP_COLORS.label,
+        'circle-stroke-width': 1.2,
+      },
+    },
   ];
 }
 
@@ -84,18 +96,6 @@ export function basemapLabelLayers(): LayerSpecification[] {
         'text-max-width': 8,
       },
       paint: { 'text-color': '#8a867a', ...halo },
-    },
-    {
-      id: LAYER.places,
-      type: 'circle',
-      source: SOURCE.places,
-      filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], ['match', ['get', 'rank'], 2, 6, 8.5]]],
-      paint: {
-        'circle-radius': ['match', ['get', 'rank'], 1, 3.5, 2, 2.8, 2.2],
-        'circle-color': '#ffffff',
-        'circle-stroke-color': BASEMAP_COLORS.label,
-        'circle-stroke-width': 1.2,
-      },
     },
     {
       id: LAYER.placeLabels,

@@ -43,6 +43,8 @@ export interface ConflictMapCallbacks {
 const MARKER_LAYERS = [SETTLED_LAYERS.markers, SETTLED_LAYERS.areaMarkers, LIVE_LAYERS.markers, LIVE_LAYERS.areaMarkers];
 const RING_LAYERS = [SETTLED_LAYERS.uncertainty, LIVE_LAYERS.uncertainty];
 const CLICKABLE = [...MARKER_LAYERS, ...RING_LAYERS];
+/** Above this many visible incidents the map clusters them. */
+const CLUSTER_ABOVE = 500;
 const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, ...Object.values(SETTLED_LAYERS)];
 
 /**
@@ -55,6 +57,7 @@ export class ConflictMap {
   #pendingCause: ViewChangeCause | null = null;
   #popup: Popup | null = null;
   #hoverId: string | null = null;
+  #clustered = false;
 
   constructor(container: HTMLElement, initialView: MapView, cb: ConflictMapCallbacks) {
     this.#cb = cb;
@@ -71,7 +74,7 @@ export class ConflictMap {
     style.sources[SOURCE.incidents] = {
       type: 'geojson',
       data: empty,
-      cluster: true,
+      cluster: false,
       clusterRadius: 36,
       clusterMaxZoom: 9,
     };
@@ -212,9 +215,19 @@ export class ConflictMap {
     this.#map.flyTo({ center: [lon, lat], zoom: Math.max(zoom ?? this.#map.getZoom(), 8), duration: 700, essential: true });
   }
 
-  /** Replaces the incident points shown (the visible set, already filtered). */
+  /**
+   * Replaces the incident points shown (the visible set, already filtered). A few hundred points
+   * are drawn one by one, so their categories show at country level; more are clustered.
+   */
   setIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
-    this.#map.getSource<GeoJSONSource>(SOURCE.incidents)?.setData(fc);
+    const source = this.#map.getSource<GeoJSONSource>(SOURCE.incidents);
+    if (!source) return;
+    const cluster = fc.features.length > CLUSTER_ABOVE;
+    if (cluster !== this.#clustered) {
+      this.#clustered = cluster;
+      void source.setClusterOptions({ cluster, clusterRadius: 36, clusterMaxZoom: 9 });
+    }
+    source.setData(fc);
   }
 
   /**
