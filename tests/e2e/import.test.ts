@@ -9,7 +9,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
-import { importCsvText } from '../../src/lib/data/import/import-text.ts';
+import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import { SOURCE } from '../../src/lib/domain/ids.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
 import { makeSyntheticAcledCsv } from '../bench/import-bench.ts';
@@ -24,7 +24,11 @@ const ACLED = resolve('tests/fixtures/import-e2e/acled-synthetic.csv');
 
 /** What the pure pipeline reports for a file, in Node. */
 function nodeReport(path: string): ImportReport {
-  return importCsvText(readFileSync(path, 'utf8'), { datasetId: 'node', fileName: 'node.csv' });
+  return nodeReportOf(readFileSync(path, 'utf8'));
+}
+
+function nodeReportOf(text: string): ImportReport {
+  return importCsvText(text, { datasetId: 'node', fileName: 'node.csv' });
 }
 
 let browser: Browser;
@@ -230,6 +234,32 @@ describe('import through the file input', () => {
     } finally {
       rmSync(dir, { recursive: true, force: true });
     }
+  });
+
+  it('imports GeoJSON points and a file dropped on the page', async () => {
+    await freshPage();
+    const geojsonPath = resolve('tests/fixtures/import/geojson-points.geojson');
+    const expected = importGeoJsonText(readFileSync(geojsonPath, 'utf8'), { datasetId: 'node', fileName: 'node.geojson' });
+    await page.getByLabel('Import data').setInputFiles(geojsonPath);
+    expect(await reportCounts()).toEqual({ read: expected.rowsRead, shown: expected.rowsShown, rejected: expected.rowsRejected });
+    await page.keyboard.press('Escape');
+
+    // A drag carrying files shows the overlay; dropping imports them.
+    const csv = readFileSync(resolve('tests/fixtures/import/acled-current.csv'), 'utf8');
+    const transfer = await page.evaluateHandle((text) => {
+      const dt = new DataTransfer();
+      dt.items.add(new File([text], 'dropped.csv', { type: 'text/csv' }));
+      return dt;
+    }, csv);
+    await page.dispatchEvent('[data-testid="map"]', 'dragenter', { dataTransfer: transfer });
+    await expect(page.getByTestId('drop-zone').innerText()).resolves.toBe('Drop CSV or GeoJSON to import');
+    await page.dispatchEvent('[data-testid="map"]', 'drop', { dataTransfer: transfer });
+    await expect(page.getByTestId('drop-zone').count()).resolves.toBe(0);
+    const dropped = nodeReportOf(csv);
+    expect(await reportCounts()).toEqual({ read: dropped.rowsRead, shown: dropped.rowsShown, rejected: dropped.rowsRejected });
+    await expect(page.getByRole('dialog', { name: 'Import report: dropped.csv' }).count()).resolves.toBe(1);
+    await page.keyboard.press('Escape');
+    await expect(page.locator('[data-dataset]').count()).resolves.toBe(2);
   });
 
   it('refuses a spreadsheet renamed .csv at once, saying what it is', async () => {
