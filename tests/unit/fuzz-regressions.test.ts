@@ -3,7 +3,7 @@
  * The tests are named after the bug.
  */
 import { describe, expect, it } from 'vitest';
-import { importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
+import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 
 const OPTIONS = { datasetId: 'fuzz', fileName: 'fuzz.geojson' };
 
@@ -16,5 +16,25 @@ describe('fuzz regressions', () => {
     expect([report.rowsRead, report.rowsShown, report.rowsRejected]).toEqual([1, 0, 1]);
     expect(report.rejected[0]?.reason).toBe('no_coordinates');
     expect(report.rejected[0]?.raw.longitude).toBe('{"toString":1}');
+  });
+
+  it('duplicate-id-clashes-with-row-suffixed-id: a renamed duplicate never takes an id another row has', () => {
+    // Rows X, "X#row3", X: the second X was renamed "X#row3", the id row 2 already had, so two
+    // shown incidents shared an id (the feed's keyed list and map selection rely on unique ids).
+    const header = 'id,dataset,category,title,date_precision,date_start,date_end,longitude,latitude,precision,sources_json,verification_status';
+    const row = (id: string): string => `${id},a,air_strike,t,day,2022-01-01,2022-01-01,96,20,exact,[],imported`;
+    const csv = importCsvText([header, row('X'), row('X#row3'), row('X')].join('\n'), { datasetId: 'fuzz', fileName: 'x.csv' });
+    const csvIds = csv.incidents.map((i) => i.id);
+    expect(csvIds).toHaveLength(3);
+    expect(new Set(csvIds).size).toBe(3);
+    expect(csv.duplicates).toEqual([{ row: 3, eventId: 'X', firstRow: 1 }]);
+
+    // The other order: the renamed duplicate comes first, the row with that id after it.
+    const feature = (id: string): string => `{"type":"Feature","geometry":{"type":"Point","coordinates":[96,20]},"properties":{"id":"${id}","date":"2022-01-01"}}`;
+    const geo = importGeoJsonText(`{"type":"FeatureCollection","features":[${[feature('X'), feature('X'), feature('X#row2')].join(',')}]}`, OPTIONS);
+    const geoIds = geo.incidents.map((i) => i.id);
+    expect(geoIds).toHaveLength(3);
+    expect(new Set(geoIds).size).toBe(3);
+    expect(geoIds.slice(0, 2)).toEqual(['fuzz:X', 'fuzz:X#row2']);
   });
 });

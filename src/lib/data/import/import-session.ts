@@ -63,6 +63,10 @@ export class ImportSession {
   #byReason: Partial<Record<RejectReason, number>> = {};
   #duplicates: DuplicateRow[] = [];
   #firstRowOf = new Map<string, number>();
+  // Ids that contain "#row", the suffix duplicates get. A row's own id may already read
+  // "X#row3", so a renamed duplicate could take it, or take one a later row has. Other ids
+  // cannot clash (distinct event ids give distinct ids), so only these few are remembered.
+  #rowSuffixedIds = new Set<string>();
   #incidents: Incident[] = [];
 
   constructor(options: ImportSessionOptions) {
@@ -185,14 +189,20 @@ export class ImportSession {
     this.#rowsRead++;
     this.#rowsShown++;
     let incident = result.incident;
+    let id = incident.id;
     const firstRow = this.#firstRowOf.get(result.eventId);
     if (firstRow === undefined) {
       this.#firstRowOf.set(result.eventId, n);
     } else {
       // Shown, but under an id of its own so the map and lists can still tell the two apart.
       this.#duplicates.push({ row: n, eventId: result.eventId, firstRow });
-      incident = { ...incident, id: `${incident.id}#row${n}` };
+      id = `${id}#row${n}`;
     }
+    if (id.includes('#row')) {
+      while (this.#rowSuffixedIds.has(id)) id = `${id}#row${n}`;
+      this.#rowSuffixedIds.add(id);
+    }
+    if (id !== incident.id) incident = { ...incident, id };
     this.#incidents.push(incident);
   }
 
