@@ -37,4 +37,31 @@ describe('fuzz regressions', () => {
     expect(new Set(geoIds).size).toBe(3);
     expect(geoIds.slice(0, 2)).toEqual(['fuzz:X', 'fuzz:X#row2']);
   });
+
+  it('date-precision-not-fitting-its-days: a Conflict Map or GeoJSON date whose days do not fit its precision is rejected', () => {
+    // An edited export said "month" from 1990-01-01 to 2024-11-30 and was shown; the popup
+    // would call it "January 1990" while the time filter used 35 years.
+    const header = 'id,dataset,category,title,date_precision,date_start,date_end,longitude,latitude,precision,sources_json,verification_status';
+    const row = (id: string, precision: string, start: string, end: string): string => `${id},a,air_strike,t,${precision},${start},${end},96,20,exact,[],imported`;
+    const csv = importCsvText(
+      [
+        header,
+        row('A', 'month', '1990-01-01', '2024-11-30'),
+        row('B', 'week', '2022-07-14', '2022-07-20'),
+        row('C', 'day', '2022-07-14', '2022-07-15'),
+        row('D', 'month', '2022-02-01', '2022-02-28'),
+        row('E', 'week', '2022-07-11', '2022-07-17'),
+        row('F', 'range', '2022-07-14', '2022-07-20'),
+      ].join('\n'),
+      { datasetId: 'fuzz', fileName: 'x.csv' },
+    );
+    expect(csv.rejected.map((r) => [r.row, r.reason])).toEqual([[1, 'unparseable_date'], [2, 'unparseable_date'], [3, 'unparseable_date']]);
+    expect(csv.incidents.map((i) => i.date.precision)).toEqual(['month', 'week', 'range']);
+
+    const geo = importGeoJsonText(
+      '{"type":"Feature","geometry":{"type":"Point","coordinates":[96,20]},"properties":{"date":{"precision":"month","start":"1990-01-01","end":"2024-11-30"}}}',
+      OPTIONS,
+    );
+    expect(geo.rejected.map((r) => r.reason)).toEqual(['unparseable_date']);
+  });
 });

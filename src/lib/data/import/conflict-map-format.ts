@@ -155,7 +155,7 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
     ...(text('date_note') === '' ? {} : { note: text('date_note') }),
   });
   if (date === null) {
-    return fail('unparseable_date', `date_precision/date_start/date_end "${text('date_precision')}", "${text('date_start')}", "${text('date_end')}" are not a valid date.`);
+    return fail('unparseable_date', `date_precision/date_start/date_end "${text('date_precision')}", "${text('date_start')}", "${text('date_end')}" are not a valid date (real days, end not before start, fitting the precision: one day, a Monday-to-Sunday week, a whole month).`);
   }
   const category = readCategory(text('category').trim());
   if (category === null) return fail('invalid_field', `category "${text('category')}" is not one of ours.`);

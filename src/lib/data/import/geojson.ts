@@ -98,7 +98,7 @@ function count(v: unknown): number | null | false {
 
 /** The date from our structured `date` or from flat date properties. */
 function featureDate(p: Record<string, unknown>): IncidentDate | string {
-  if (isRecord(p.date)) return readIncidentDate(p.date) ?? 'The date is not {precision, start, end} with real days.';
+  if (isRecord(p.date)) return readIncidentDate(p.date) ?? 'The date is not {precision, start, end} with real days that fit the precision (one day, a Monday-to-Sunday week, a whole month).';
   const startText = str(p.date_start) ?? str(p.date) ?? str(p.event_date) ?? str(p.start_date);
   if (startText === undefined) return 'No date property (date, date_start or event_date).';
   const start = parseDay(startText);

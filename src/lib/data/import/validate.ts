@@ -8,6 +8,7 @@ import { isIsoDay } from '../../domain/calendar.ts';
 import type { Figure, FigureQualifier, IncidentDate, Place, SourceRef, WeaponClaim } from '../../domain/incident.ts';
 import { DATE_PRECISIONS, isLocationPrecision, type DatePrecision, type LocationPrecision } from '../../domain/precision.ts';
 import { isVerificationStatus, type VerificationStatus } from '../../domain/verification.ts';
+import { isCalendarMonth, isIsoWeek } from './dates.ts';
 
 type ExtraValue = string | number | boolean | null;
 
@@ -109,7 +110,11 @@ export function readExtra(v: unknown): Record<string, ExtraValue> | null {
   return out;
 }
 
-/** An IncidentDate rebuilt from untrusted JSON, or null (bad days, end before start, unknown precision). */
+/**
+ * An IncidentDate rebuilt from untrusted JSON, or null (bad days, end before start, unknown
+ * precision, or days that do not fit the precision: a day is one day, a week runs Monday to
+ * Sunday, a month is one whole calendar month, as the curated data's validator requires).
+ */
 export function readIncidentDate(v: unknown): IncidentDate | null {
   if (!isRecord(v)) return null;
   if (typeof v.precision !== 'string' || !(DATE_PRECISIONS as readonly string[]).includes(v.precision)) return null;
@@ -117,6 +122,10 @@ export function readIncidentDate(v: unknown): IncidentDate | null {
   const note = optString(v, 'note');
   if (note === false) return null;
   const precision = v.precision as DatePrecision;
+  // An edited file could say "month" over 35 years; the popup would then name one month.
+  if (precision === 'day' && v.start !== v.end) return null;
+  if (precision === 'week' && !isIsoWeek(v.start, v.end)) return null;
+  if (precision === 'month' && !isCalendarMonth(v.start, v.end)) return null;
   return note === undefined ? { precision, start: v.start, end: v.end } : { precision, start: v.start, end: v.end, note };
 }
 
