@@ -17,6 +17,7 @@ import Papa, { type ParseResult, type Parser } from 'papaparse';
 import type { Incident } from '../../domain/incident.ts';
 import { ATTRIBUTION } from './code-tables.ts';
 import { CHUNK_SIZE, IndexedDbDatasetStore } from '../dataset-store.ts';
+import { csvHeaderRefusal, LineLengthGuard, LineTooLongError } from './csv-limits.ts';
 import { parseGeoJsonText } from './geojson.ts';
 import { ImportSession } from './import-session.ts';
 import { PAPA_CONFIG } from './papa-config.ts';
@@ -191,6 +192,7 @@ export function parseCsvBlob(
   };
   let bytesRead = 0;
   let stopped = false;
+  const lines = new LineLengthGuard();
   return new Promise<void>((resolve, reject) => {
     Papa.parse<CsvRow>(stream as unknown as NodeJS.ReadableStream, {
       ...PAPA_CONFIG,
@@ -208,6 +210,12 @@ export function parseCsvBlob(
     });
     streamText(file, chunkBytes, (text, read) => {
       if (stopped) return false;
+      // Checked before papaparse sees the text: an endless line would be re-parsed with every slice.
+      if (!lines.accept(text)) {
+        stopped = true;
+        reject(new LineTooLongError());
+        return false;
+      }
       bytesRead = read;
       listeners.get('data')?.(text);
       return !stopped;
@@ -282,9 +290,16 @@ let activeWriter: ChunkWriter | null = null;
 export async function runImport(request: Extract<WorkerRequest, { type: 'import' }>, post: Post): Promise<void> {
   const started = performance.now();
   const { file, fileName, datasetId } = request;
-  const sniff = sniffFileStart(new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer()), fileName);
+  const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
+  const sniff = sniffFileStart(head, fileName);
   if (sniff.kind === 'refused') {
     post({ type: 'refused', message: sniff.message });
+    return;
+  }
+  // papaparse makes every row an object keyed by the header, so a huge header is refused unread.
+  const header = sniff.kind === 'csv' ? csvHeaderRefusal(new TextDecoder().decode(head), fileName, file.size <= SNIFF_BYTES) : null;
+  if (header !== null) {
+    post({ type: 'refused', message: header });
     return;
   }
   const writer = request.persistTo ? new ChunkWriter(request.persistTo, datasetId) : null;
@@ -358,7 +373,13 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
         progress(session, bytesRead);
       });
     } catch (e) {
-      await refuse(e instanceof EncodingError ? `${e.message} Save it as CSV UTF-8 and import it again; nothing was imported.` : `The file could not be read: ${String(e)}`);
+      await refuse(
+        e instanceof EncodingError
+          ? `${e.message} Save it as CSV UTF-8 and import it again; nothing was imported.`
+          : e instanceof LineTooLongError
+            ? LineLengthGuard.message(fileName)
+            : `The file could not be read: ${String(e)}`,
+      );
       return;
     }
     if (unknown !== null) {
