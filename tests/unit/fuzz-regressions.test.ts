@@ -64,4 +64,11 @@ describe('fuzz regressions', () => {
     );
     expect(geo.rejected.map((r) => r.reason)).toEqual(['unparseable_date']);
   });
+
+  it('geojson-blank-id-in-own-dataset: a feature with a blank id is shown under a non-blank one', () => {
+    // With "dataset" equal to the importing dataset's id, the id was kept as written: "".
+    const feature = (id: string): string => `{"type":"Feature","id":"F7","geometry":{"type":"Point","coordinates":[96,20]},"properties":{"id":"${id}","dataset":"fuzz","date":"2022-01-01"}}`;
+    const report = importGeoJsonText(`{"type":"FeatureCollection","features":[${feature('')},${feature('  ')}]}`, OPTIONS);
+    expect(report.incidents.map((i) => i.id)).toEqual(['F7', 'F7#row2']);
+  });
 });

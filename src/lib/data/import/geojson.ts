@@ -129,7 +129,8 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
   if (!isRecord(feature) || feature.type !== 'Feature') return fail('invalid_field', `Item ${featureNumber} is not a GeoJSON Feature.`);
   const p = isRecord(feature.properties) ? feature.properties : {};
   const fileDataset = str(p.dataset) ?? '';
-  const rawId = str(p.id) ?? str(feature.id) ?? `feature-${featureNumber}`;
+  // A blank id falls through to the next one, as the CSV readers refuse blank ids: an empty id cannot be selected.
+  const rawId = [str(p.id), str(feature.id)].find((v) => v !== undefined && v.trim() !== '') ?? `feature-${featureNumber}`;
   const eventId = fileDataset !== '' && rawId.startsWith(`${fileDataset}:`) ? rawId.slice(fileDataset.length + 1) : rawId;
 
   const g = feature.geometry;
