@@ -22,6 +22,13 @@ const inLiveRange: ExpressionSpecification = [
   ['>=', prop('endDay'), ['global-state', 'liveFromDay']],
 ];
 
+/** Ring radius in pixels for its radius in metres, at every zoom (Web Mercator doubles per zoom). */
+const uncertaintyRadius: ExpressionSpecification = [
+  'interpolate', ['exponential', 2], ['zoom'],
+  0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
+  22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
+];
+
 const categoryColor = [
   'match',
   prop('category'),
@@ -74,11 +81,7 @@ function pointLayers(source: string, ids: PointLayerIds): LayerSpecification[] {
       filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
       layout: { visibility },
       paint: {
-        'circle-radius': [
-          'interpolate', ['exponential', 2], ['zoom'],
-          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
-          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
-        ],
+        'circle-radius': uncertaintyRadius,
         'circle-color': categoryColor,
         'circle-opacity': 0.1,
         'circle-stroke-color': categoryColor,
@@ -157,11 +160,7 @@ function livePointLayers(): LayerSpecification[] {
       filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
       layout: { visibility },
       paint: {
-        'circle-radius': [
-          'interpolate', ['exponential', 2], ['zoom'],
-          0, ['/', prop('uncertaintyM'), M_PER_PX_Z0],
-          22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
-        ],
+        'circle-radius': uncertaintyRadius,
         'circle-color': categoryColor,
         'circle-opacity': 0.08,
         'circle-stroke-color': categoryColor,
