@@ -63,7 +63,7 @@ describe('ImportPanel', () => {
     expect(input.type).toBe('file');
     expect(input.accept).toBe('.csv,.geojson,.json');
     expect(input.multiple).toBe(true);
-    expect(screen.getByText(/Up to 300 MB per CSV file, 100 MB per GeoJSON file/)).toBeInTheDocument();
+    expect(screen.getByText(/Up to 300 MB and 1,000 columns per CSV file, 100 MB and 64 levels of nesting per GeoJSON file/)).toBeInTheDocument();
   });
 
   it('shows progress with a Cancel button that stops the import', async () => {
