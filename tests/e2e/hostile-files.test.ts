@@ -13,7 +13,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
-import { acledWithWideRow, wideCsv, writeSparseFile } from '../fixtures/hostile/generate.ts';
+import { ACLED_HEADER, acledRow, acledWithWideRow, wideCsv, writeSparseFile } from '../fixtures/hostile/generate.ts';
 
 type Handle = {
   map: import('maplibre-gl').Map;
@@ -46,6 +46,7 @@ const big = {
   zeros: '',
   millionColumns: '',
   millionFieldRow: '',
+  longTextThenBinary: '',
 };
 
 beforeAll(async () => {
@@ -60,6 +61,15 @@ beforeAll(async () => {
   writeFileSync(big.millionColumns, wideCsv(1_000_000));
   big.millionFieldRow = join(dir, 'acled-million-field-row.csv');
   writeFileSync(big.millionFieldRow, acledWithWideRow(1_000_000));
+  // Past the worker's first 4 MB slice, so rows are parsed (and stored) before the bad bytes.
+  big.longTextThenBinary = join(dir, 'acled-then-binary.csv');
+  const rows = [ACLED_HEADER];
+  for (let n = 1, size = 0; size < 6_000_000; n++) {
+    const row = acledRow(n);
+    rows.push(row);
+    size += row.length + 1;
+  }
+  writeFileSync(big.longTextThenBinary, Buffer.concat([Buffer.from(`${rows.join('\n')}\n`), Buffer.from([0xc3, 0x28, 0xff, 0xfe, 0x0a])]));
   browser = await launchChromium();
 });
 afterAll(async () => {
@@ -123,6 +133,20 @@ async function storedDatasets(n: number): Promise<void> {
   }, n);
 }
 
+/** The datasets that have incident chunks in IndexedDB (a refused file must leave none behind). */
+async function datasetsWithStoredChunks(): Promise<string[]> {
+  return page.evaluate(async () => {
+    const req = indexedDB.open('conflict-map-imports');
+    const db = await new Promise<IDBDatabase>((r) => (req.onsuccess = () => r(req.result)));
+    const all = await new Promise<{ dataset: string }[]>((r) => {
+      const g = db.transaction('chunks').objectStore('chunks').getAll();
+      g.onsuccess = () => r(g.result as { dataset: string }[]);
+    });
+    db.close();
+    return [...new Set(all.map((c) => c.dataset))];
+  });
+}
+
 /** Chooses a file and waits for the refusal: its text, how long it took and the workers started. */
 async function refusalFor(file: string): Promise<{ message: string; ms: number; workers: number }> {
   let workers = 0;
@@ -169,6 +193,7 @@ async function expectAliveWithData(before: Baseline): Promise<void> {
   await expect(page.locator('[data-dataset]').innerText()).resolves.toMatch(/acled-current\.csv[\s\S]*8 shown/);
   await expect(page.getByRole('checkbox', { name: /Curated incidents/ }).isChecked()).resolves.toBe(true);
   await storedDatasets(1);
+  await expect(datasetsWithStoredChunks()).resolves.toEqual(['acled-current']);
 }
 
 describe('hostile files through the file input', () => {
@@ -197,6 +222,8 @@ describe('hostile files through the file input', () => {
       [big.zeros, /"disk-image\.csv" contains binary data, not text/],
       // 100 KB of good rows, then bytes that are not UTF-8: refused whole, nothing half-imported.
       [join(HOSTILE, 'text-then-binary.csv'), /stops being valid UTF-8 text[\s\S]*nothing was imported/],
+      // The same after 6 MB of good rows, of which the worker had parsed and stored a first slice.
+      [big.longTextThenBinary, /stops being valid UTF-8 text near byte 4,194,304[\s\S]*nothing was imported/],
     ];
     for (const [file, expected] of cases) {
       const { message, ms, workers } = await refusalFor(file);
