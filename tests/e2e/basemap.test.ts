@@ -1,33 +1,20 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { readFileSync } from 'node:fs';
 import { bbox, booleanPointInPolygon } from '@turf/turf';
 import type { FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
-import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 
 type Handle = { map: import('maplibre-gl').Map };
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
 let problems: PageProblems;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
-
 async function freshPage(hash = ''): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1200, height: 800 } });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page, problems } = await pages.open({ viewport: { width: 1200, height: 800 } }));
   await gotoApp(page, hash);
 }
 

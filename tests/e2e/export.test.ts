@@ -1,6 +1,6 @@
 import { readFile } from 'node:fs/promises';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { CATEGORIES, categoryDef } from '../../src/lib/domain/categories.ts';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
@@ -8,35 +8,22 @@ import { LAYER } from '../../src/lib/domain/ids.ts';
 import { readPngTextChunks, type PngTextChunk } from '../../src/lib/export/png-text-chunks.ts';
 import { scaleBar } from '../../src/lib/export/scale-bar.ts';
 import { METADATA_KEYWORD, type SnapshotMetadata } from '../../src/lib/export/snapshot-facts.ts';
-import { assertClean, baseURL, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { baseURL, gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 
 type Handle = {
   map: import('maplibre-gl').Map;
   app: { visible: readonly { id: string; category: string; lon: number; lat: number }[]; setFilter: (f: unknown) => void; filter: unknown };
 };
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
 let problems: PageProblems;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
 
 /** Northern Kayin and Kayah: several categories, two focus areas, and incidents outside the view. */
 const KAYAH_VIEW = '#8.2/18.95/97.25';
 
 async function freshPage(hash: string, query = ''): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1200, height: 800 }, acceptDownloads: true });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page, problems } = await pages.open({ viewport: { width: 1200, height: 800 }, acceptDownloads: true }));
   if (query) {
     await page.goto(`${baseURL()}?handle&${query}${hash}`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 60_000 });

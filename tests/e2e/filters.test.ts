@@ -1,7 +1,7 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import type { Page } from 'playwright-core';
+import { gotoApp, waitForIdle, useRecordedPages } from './harness.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../../src/lib/domain/filter.ts';
 import { visibleIncidents } from '../../src/lib/geo/visible-incidents.ts';
@@ -13,25 +13,11 @@ type Handle = { map: import('maplibre-gl').Map; app: { filter: IncidentFilter } 
 
 const curated = (JSON.parse(readFileSync('public/data/incidents.json', 'utf8')) as { incidents: Incident[] }).incidents;
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
-let problems: PageProblems;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
 
 async function openPage(hashOrUrl: string): Promise<void> {
-  context ??= await browser.newContext({ viewport: { width: 1300, height: 900 } });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page } = await pages.open({ viewport: { width: 1300, height: 900 } }));
   if (hashOrUrl.startsWith('http')) {
     await page.goto(hashOrUrl);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]');

@@ -1,5 +1,5 @@
-import { chromium, type Browser, type BrowserContext, type Page } from 'playwright-core';
-import { inject } from 'vitest';
+import { chromium, type Browser, type BrowserContext, type BrowserContextOptions, type Page } from 'playwright-core';
+import { afterAll, afterEach, beforeAll, inject } from 'vitest';
 
 /** Flags that give WebGL2 on SwiftShader here (see shared/BROWSER_TESTING.md). */
 export const CHROMIUM_ARGS = [
@@ -79,4 +79,40 @@ export async function waitForIdle(page: Page): Promise<void> {
         } else map.once('idle', () => resolve());
       }),
   );
+}
+
+/**
+ * One browser per test file and fresh recorded contexts per test. After each test, every page it
+ * opened must have stayed on the origin and logged no error; then its contexts close.
+ */
+export function useRecordedPages(): {
+  open: (options?: BrowserContextOptions) => Promise<{ page: Page; problems: PageProblems }>;
+} {
+  let browser: Browser | undefined;
+  const contexts: BrowserContext[] = [];
+  const recorded: PageProblems[] = [];
+  beforeAll(async () => {
+    browser = await launchChromium();
+  });
+  afterAll(async () => {
+    await browser?.close();
+  });
+  afterEach(async () => {
+    const pages = recorded.splice(0);
+    try {
+      for (const p of pages) assertClean(p);
+    } finally {
+      for (const c of contexts.splice(0)) await c.close();
+    }
+  });
+  return {
+    async open(options = { viewport: { width: 1300, height: 850 } }) {
+      if (!browser) throw new Error('useRecordedPages: the browser is not launched yet (call open inside a test)');
+      const context = await browser.newContext(options);
+      contexts.push(context);
+      const opened = await openRecordedPage(context);
+      recorded.push(opened.problems);
+      return opened;
+    },
+  };
 }

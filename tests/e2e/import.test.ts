@@ -6,9 +6,9 @@
 import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import { SOURCE } from '../../src/lib/domain/ids.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
@@ -31,21 +31,9 @@ function nodeReportOf(text: string): ImportReport {
   return importCsvText(text, { datasetId: 'node', fileName: 'node.csv' });
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
 let problems: PageProblems;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
 
 async function openApp(): Promise<void> {
   await gotoApp(page);
@@ -54,8 +42,7 @@ async function openApp(): Promise<void> {
 }
 
 async function freshPage(): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1300, height: 850 }, acceptDownloads: true });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page, problems } = await pages.open({ viewport: { width: 1300, height: 850 }, acceptDownloads: true }));
   await openApp();
 }
 

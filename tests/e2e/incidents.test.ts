@@ -1,29 +1,16 @@
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
-import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
+import { gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 import { LAYER } from '../../src/lib/domain/ids.ts';
 
 type Handle = { map: import('maplibre-gl').Map };
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
 let problems: PageProblems;
 
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
-
 async function freshPage(hash = ''): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page, problems } = await pages.open({ viewport: { width: 1300, height: 850 } }));
   await gotoApp(page, hash);
   await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
   await waitForIdle(page);
