@@ -8,11 +8,11 @@
 import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { resolve } from 'node:path';
-import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import type { Browser, BrowserContext, Page } from 'playwright-core';
+import { describe, expect, it } from 'vitest';
+import type { Page } from 'playwright-core';
 import type { AxeResults, Result } from 'axe-core';
 import { ACLED_HEADER, acledRow } from '../fixtures/hostile/generate.ts';
-import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { gotoApp, useRecordedPages, waitForIdle } from './harness.ts';
 
 // Evaluated through the DevTools protocol, which the page's CSP does not govern, so the test
 // needs no CSP bypass and sees the app exactly as shipped.
@@ -25,25 +25,11 @@ function longReport(): { name: string; mimeType: string; buffer: Buffer } {
   return { name: 'long-report.csv', mimeType: 'text/csv', buffer: Buffer.from(`${rows.join('\n')}\n`) };
 }
 
-let browser: Browser;
-let context: BrowserContext;
+const pages = useRecordedPages();
 let page: Page;
-let problems: PageProblems;
-
-beforeAll(async () => {
-  browser = await launchChromium();
-});
-afterAll(async () => {
-  await browser?.close();
-});
-afterEach(async () => {
-  assertClean(problems);
-  await context?.close();
-});
 
 async function freshPage(): Promise<void> {
-  context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
-  ({ page, problems } = await openRecordedPage(context));
+  ({ page } = await pages.open({ viewport: { width: 1300, height: 850 } }));
   await gotoApp(page);
   await page.waitForFunction(() => document.querySelectorAll('[role="option"]').length > 0);
   await waitForIdle(page);
