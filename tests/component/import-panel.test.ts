@@ -63,7 +63,7 @@ describe('ImportPanel', () => {
     expect(input.type).toBe('file');
     expect(input.accept).toBe('.csv,.geojson,.json');
     expect(input.multiple).toBe(true);
-    expect(screen.getByText(/Up to 300 MB and 1,000 columns per CSV file, 100 MB and 64 levels of nesting per GeoJSON file/)).toBeInTheDocument();
+    expect(screen.getByText(/Up to 800 MB and 1,000 columns per CSV file, 100 MB and 64 levels of nesting per GeoJSON file/)).toBeInTheDocument();
   });
 
   it('shows progress with a Cancel button that stops the import', async () => {
@@ -137,7 +137,7 @@ describe('ImportPanel', () => {
     Object.defineProperty(big, 'size', { value: MAX_IMPORT_BYTES + 1 });
     await choose(big);
     const refused = await screen.findByTestId('import-refused');
-    expect(refused.textContent).toMatch(/"huge\.csv" \(300 MB\) is over the 300 MB limit, so it was not read/);
+    expect(refused.textContent).toMatch(/"huge\.csv" \(800 MB\) is over the 800 MB limit, so it was not read/);
     expect(makeWorker).not.toHaveBeenCalled();
     expect(app.datasets).toEqual([]);
   });
@@ -349,9 +349,9 @@ describe('datasetIdFor and sizeRefusal', () => {
     expect(datasetIdFor('ဒေတာ.csv', new Set())).toBe('imported');
   });
 
-  it('refuses CSV over 300 MB and GeoJSON over 100 MB by size alone', () => {
+  it('refuses CSV over 800 MB and GeoJSON over 100 MB by size alone', () => {
     expect(sizeRefusal({ name: 'a.csv', size: MAX_IMPORT_BYTES })).toBeNull();
-    expect(sizeRefusal({ name: 'a.csv', size: MAX_IMPORT_BYTES + 1 })).toMatch(/over the 300 MB limit/);
+    expect(sizeRefusal({ name: 'a.csv', size: MAX_IMPORT_BYTES + 1 })).toMatch(/over the 800 MB limit/);
     expect(sizeRefusal({ name: 'a.geojson', size: 100 * 1024 * 1024 + 1 })).toMatch(/over the 100 MB limit for GeoJSON, which is read whole/);
     expect(sizeRefusal({ name: 'a.json', size: 1000 })).toBeNull();
   });

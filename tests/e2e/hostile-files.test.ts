@@ -200,7 +200,7 @@ describe('hostile files through the file input', () => {
   it('refuses a 1 GiB file by its size at once, without starting a worker', async () => {
     const before = await pageWithData();
     const { message, ms, workers } = await refusalFor(big.overLimit);
-    expect(message).toMatch(/Not imported\.[\s\S]*"acled-2022-full\.csv" \(1,024 MB\) is over the 300 MB limit, so it was not read/);
+    expect(message).toMatch(/Not imported\.[\s\S]*"acled-2022-full\.csv" \(1,024 MB\) is over the 800 MB limit, so it was not read/);
     expect(ms).toBeLessThan(SIZE_REFUSAL_MS);
     expect(workers).toBe(0);
     await expectAliveWithData(before);

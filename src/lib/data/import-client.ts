@@ -9,7 +9,7 @@ import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/impo
 export type { ImportProgress } from './import/import.worker.ts';
 
 /** Largest file accepted, in bytes. CSV is streamed, so this bounds memory, not parsing. */
-export const MAX_IMPORT_BYTES = 300 * 1024 * 1024;
+export const MAX_IMPORT_BYTES = 800 * 1024 * 1024;
 /** Largest GeoJSON accepted: it is parsed whole, so it needs about three times its size in memory. */
 export const MAX_GEOJSON_BYTES = 100 * 1024 * 1024;
 
@@ -52,7 +52,7 @@ export interface ImportOptions {
 /** Starts an import; the UI's controller takes this as a parameter so tests can supply their own. */
 export type StartImport = (file: File, options: ImportOptions) => ImportJob;
 
-/** Megabytes, for messages: "300 MB". */
+/** Megabytes, for messages: "800 MB". */
 export function formatMegabytes(bytes: number): string {
   return `${Math.round(bytes / 1024 / 1024).toLocaleString('en-GB')} MB`;
 }
