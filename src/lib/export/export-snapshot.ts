@@ -3,7 +3,7 @@
  * size and pixel ratio, draws the title, legend, scale, north arrow and footer on it, and encodes
  * a PNG with the provenance in text chunks.
  *
- * Part of the export layer: it imports no maplibre-gl and nothing from `src/lib/map/`. The map
+ * Part of the export composition layer: it imports no maplibre-gl and nothing from `src/lib/map/`. The map
  * module supplies a `SnapshotPort`; this module only needs a browser's 2D canvas and fonts.
  */
 import { version as APP_VERSION_FROM_PACKAGE } from '../../../package.json';
