@@ -49,6 +49,11 @@ export interface MillionBenchResult {
   readonly rendererPeakMB: number | null;
   /** Peak main-thread JS heap in use (CDP JSHeapUsedSize), MB. */
   readonly jsHeapPeakMB: number | null;
+  /** Renderer resident memory (VmRSS) when the report appeared and when the points were drawn, MB: where the peak comes from. */
+  readonly rendererAtReportMB: number | null;
+  readonly rendererAtDrawnMB: number | null;
+  /** Main-thread JS heap still in use after the filter steps and a forced garbage collection, MB. */
+  readonly retainedHeapMB: number | null;
 }
 
 type MillionWindow = {
@@ -152,13 +157,17 @@ export async function benchMillion(
   let fileToDrawnMs: number | null = null;
   const filterSteps: { ms: number; visible: number }[] = [];
   let rendererBaselineMB: number | null = null;
+  let rendererAtReportMB: number | null = null;
+  let rendererAtDrawnMB: number | null = null;
+  let retainedHeapMB: number | null = null;
+  const rssMB = (): number | null => (pids.length ? Math.max(...pids.map((p) => procStatusKb(p, 'VmRSS') ?? 0)) / 1024 : null);
   let error: string | null = null;
   let outcome: MillionBenchResult['outcome'] = 'done';
   const race = <T>(p: Promise<T>): Promise<T> => Promise.race([p, crashed]);
   try {
     await race(page.goto(`${options.baseURL}?handle`));
     await race(page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 }));
-    rendererBaselineMB = pids.length ? Math.max(...pids.map((p) => procStatusKb(p, 'VmRSS') ?? 0)) / 1024 : null;
+    rendererBaselineMB = rssMB();
     await race(
       page.evaluate(() => {
         const w = window as unknown as MillionWindow;
@@ -183,6 +192,7 @@ export async function benchMillion(
     await race(page.setInputFiles('#import-file', filePath));
     await race(page.waitForFunction(() => (window as unknown as MillionWindow).__million.reportAt !== undefined, null, { timeout, polling: 500 }));
     phase = 'drawing';
+    rendererAtReportMB = rssMB();
     const refused = await race(page.locator('[data-testid="import-refused"]').count());
     if (refused > 0) throw new Error(`refused: ${await page.locator('[data-testid="import-refused"]').innerText()}`);
     await race(page.waitForFunction(() => (window as unknown as MillionWindow).__million.drawnAt !== undefined, null, { timeout, polling: 500 }));
@@ -198,6 +208,7 @@ export async function benchMillion(
       }),
     );
     ({ chooseToReportMs, fileToDrawnMs, counts } = drawn);
+    rendererAtDrawnMB = rssMB();
     phase = 'filtering';
     for (const [start, end] of RANGES) {
       const step = await race(
@@ -225,6 +236,9 @@ export async function benchMillion(
       );
       filterSteps.push(step);
     }
+    await race(cdp.send('HeapProfiler.collectGarbage'));
+    const usage = (await race(cdp.send('Runtime.getHeapUsage'))) as { usedSize: number };
+    retainedHeapMB = usage.usedSize / MB;
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
     outcome = /crashed/.test(error) ? `crashed-${phase}` : 'timed-out';
@@ -247,6 +261,9 @@ export async function benchMillion(
     rendererBaselineMB,
     rendererPeakMB: rendererPeakKb ? rendererPeakKb / 1024 : null,
     jsHeapPeakMB: jsHeapPeak ? jsHeapPeak / MB : null,
+    rendererAtReportMB,
+    rendererAtDrawnMB,
+    retainedHeapMB,
   };
 }
 
@@ -265,6 +282,9 @@ export function formatMillion(r: MillionBenchResult): string {
       (r.filterSteps.length ? ` (${r.filterSteps.map((x) => `${Math.round(x.ms)} ms / ${x.visible.toLocaleString('en-GB')} visible`).join(', ')})` : ''),
   );
   lines.push(`  peak memory: renderer ${mb(r.rendererPeakMB)} (VmHWM; ${mb(r.rendererBaselineMB)} before the import), main-thread JS heap ${mb(r.jsHeapPeakMB)}`);
+  lines.push(
+    `    renderer when the report appeared ${mb(r.rendererAtReportMB)}, when the points were drawn ${mb(r.rendererAtDrawnMB)}; main-thread JS heap kept after GC ${mb(r.retainedHeapMB)}`,
+  );
   return lines.join('\n');
 }
 
