@@ -23,6 +23,20 @@ const server = await preview({ build: { outDir }, preview: { host: '127.0.0.1', 
 const url = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const out: string[] = [];
+console.log(`\nConflict Map benchmark (${new Date().toISOString()}, headless Chromium, SwiftShader)\n`);
+/** Prints a section as soon as it is measured; a failed section is reported and the rest still run. */
+async function section(name: string, run: () => Promise<string>): Promise<void> {
+  if (!want(name)) return;
+  try {
+    const text = await run();
+    out.push(text);
+    console.log(`${text}\n`);
+  } catch (e) {
+    const text = `${name}: FAILED — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
+    out.push(text);
+    console.log(`${text}\n`);
+  }
+}
 // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(...)`.
 const newPage = async () => {
   const page = await browser.newPage({ viewport: { width: 1300, height: 900 } });
@@ -30,29 +44,35 @@ const newPage = async () => {
   return page;
 };
 try {
-  if (want('load')) {
+  await section('load', async () => {
     const page = await newPage();
-    const t0 = Date.now();
-    await page.goto(`${url}?handle`);
-    await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    out.push(`Page load → first map idle: ${Date.now() - t0} ms`);
+    const times: number[] = [];
+    for (let i = 0; i < 3; i++) {
+      const t0 = Date.now();
+      await page.goto(`${url}?handle`);
+      await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
+      times.push(Date.now() - t0);
+    }
     await page.close();
-  }
-  if (want('filter')) {
+    return `Page load → first map idle (production build): ${times.join(', ')} ms (3 loads)`;
+  });
+  await section('filter', async () => {
     const page = await newPage();
     await page.goto(`${url}?handle#5/19.8/96.6`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    out.push(formatFilterBench(await benchFilter(page)));
+    const text = formatFilterBench(await benchFilter(page));
     await page.close();
-  }
-  if (want('export')) {
+    return text;
+  });
+  await section('export', async () => {
     const page = await newPage();
     await page.goto(`${url}?handle#7/19.6/96.9`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    out.push(formatExportBench(await benchExportRuns(page)));
+    const text = formatExportBench(await benchExportRuns(page));
     await page.close();
-  }
-  if (want('import')) {
+    return text;
+  });
+  await section('import', async () => {
     const rows = 200_000;
     const dir = await mkdtemp(join(tmpdir(), 'conflict-map-bench-'));
     try {
@@ -60,14 +80,14 @@ try {
       const bytes = await writeSyntheticAcledCsv(file, rows, { notesLength: 200 });
       const app = await benchImport(browser, file, { baseURL: url });
       const bare = await benchBarePage(browser, file, { baseURL: url });
-      out.push(formatImportBench({ rows, bytes, app, bare }));
+      return formatImportBench({ rows, bytes, app, bare });
     } finally {
       await rm(dir, { recursive: true, force: true });
     }
-  }
+  });
 } finally {
   await browser.close();
   await server.close();
 }
-console.log(`\nConflict Map benchmark (${new Date().toISOString()}, headless Chromium, SwiftShader)\n`);
+console.log('Summary:\n');
 console.log(out.join('\n\n'));
