@@ -10,6 +10,7 @@
  */
 import type { ImportedDataset } from '../domain/dataset.ts';
 import type { Incident } from '../domain/incident.ts';
+import { INCIDENT_UNIQUE_KEYS, StringInterner } from './string-interner.ts';
 
 /** Where imported datasets are kept. The UI controller takes one, so tests can use `memoryDatasetStore`. */
 export interface DatasetStore {
@@ -168,6 +169,8 @@ export class IndexedDbDatasetStore implements DatasetStore {
     const out: ImportedDataset[] = [];
     for (const { chunkCount, ...meta } of records) {
       const incidents: Incident[] = [];
+      // Read back from IndexedDB, every chunk repeats the same names and codes: keep one copy of each.
+      const interner = new StringInterner({ skipKeys: INCIDENT_UNIQUE_KEYS });
       let complete = true;
       for (let index = 0; index < chunkCount; index++) {
         // One chunk per request, so a large dataset loads without one long pause.
@@ -176,6 +179,7 @@ export class IndexedDbDatasetStore implements DatasetStore {
           complete = false;
           break;
         }
+        interner.internDeep(chunk.incidents);
         for (const inc of chunk.incidents) incidents.push(inc);
       }
       if (complete && incidents.length === meta.counts.rowsShown) out.push({ ...meta, incidents });

@@ -5,7 +5,7 @@
 import type { Incident } from '../domain/incident.ts';
 import type { ImportReport } from './import/types.ts';
 import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/import.worker.ts';
-import { StringInterner } from './string-interner.ts';
+import { INCIDENT_UNIQUE_KEYS, StringInterner } from './string-interner.ts';
 
 export type { ImportProgress } from './import/import.worker.ts';
 
@@ -74,9 +74,6 @@ export function createImportWorker(): Worker {
   return new Worker(new URL('./import/import.worker.ts', import.meta.url), { type: 'module', name: 'import' });
 }
 
-/** Incident fields that are unique per row, so interning them would only grow the table. */
-const INTERN_SKIP_KEYS = ['id', 'event_id', 'timestamp', 'summary'];
-
 /** Starts importing a file in a fresh worker. */
 export function startImport(file: File, options: ImportOptions, makeWorker: () => Worker = createImportWorker): ImportJob {
   const refusal = sizeRefusal(file);
@@ -103,7 +100,7 @@ export function startImport(file: File, options: ImportOptions, makeWorker: () =
   // Batches are appended as they come, so the worker never holds more than one chunk's incidents.
   const incidents: Incident[] = [];
   // Each cloned batch repeats the same names and codes; one copy of each keeps a million rows in memory.
-  let interner: StringInterner | null = new StringInterner({ skipKeys: INTERN_SKIP_KEYS });
+  let interner: StringInterner | null = new StringInterner({ skipKeys: INCIDENT_UNIQUE_KEYS });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
     const m = event.data;
     if (m.type === 'progress') options.onProgress?.(m);

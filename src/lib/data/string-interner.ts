@@ -9,6 +9,9 @@
 /** Longest string interned by default; longer text (notes, summaries) is rarely repeated. */
 export const INTERN_MAX_LENGTH = 100;
 
+/** Incident fields that are unique per row (ids, timestamps) or long (summaries): interning them would only grow the table. */
+export const INCIDENT_UNIQUE_KEYS: readonly string[] = ['id', 'event_id', 'timestamp', 'summary'];
+
 /** Keeps one copy of each short string it has seen; drop it when the import is done. */
 export class StringInterner {
   readonly #table = new Map<string, string>();
