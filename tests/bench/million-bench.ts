@@ -33,7 +33,7 @@ export interface MillionBenchResult {
   readonly rows: number;
   readonly bytes: number;
   /** Where the run stopped: `done`, or the phase in which the tab crashed or the step timed out. */
-  readonly outcome: 'done' | 'crashed-importing' | 'crashed-drawing' | 'crashed-filtering' | 'timed-out';
+  readonly outcome: 'done' | 'crashed-importing' | 'crashed-drawing' | 'crashed-filtering' | 'crashed-reloading' | 'timed-out';
   readonly error: string | null;
   readonly counts: { readonly read: number; readonly shown: number; readonly rejected: number } | null;
   /** Choosing the file → the import report on screen, ms. */
@@ -54,12 +54,23 @@ export interface MillionBenchResult {
   readonly rendererAtDrawnMB: number | null;
   /** Main-thread JS heap still in use after the filter steps and a forced garbage collection, MB. */
   readonly retainedHeapMB: number | null;
+  /** The report on screen → the dataset's record stored on this device (the worker stores as it reads), ms. */
+  readonly reportToStoredMs: number | null;
+  /**
+   * The app opened again in a new page, with the dataset kept on this device (the last date
+   * range stays in the link): navigation → every row restored and drawn (map idle), ms.
+   */
+  readonly reloadToDrawnMs: number | null;
+  /** Peak resident memory of that page's renderer (VmHWM), MB; null when Chromium kept the first page's process. */
+  readonly reloadPeakMB: number | null;
+  /** Peak main-thread JS heap in use in that page, MB. */
+  readonly reloadHeapPeakMB: number | null;
 }
 
 type MillionWindow = {
   conflictMap: {
     map: import('maplibre-gl').Map;
-    app: { visible: readonly unknown[]; filter: object; setFilter(f: object): void };
+    app: { visible: readonly unknown[]; incidents: readonly unknown[]; filter: object; setFilter(f: object): void };
   };
   __million: { chosenAt?: number; reportAt?: number; drawnAt?: number };
 };
@@ -93,6 +104,26 @@ async function rendererPids(browser: Browser): Promise<number[]> {
 /** Rejects when the page crashes, so every wait below ends at once instead of at its timeout. */
 function crashSignal(page: Page): Promise<never> {
   return new Promise((_, reject) => page.once('crash', () => reject(new Error('the tab crashed'))));
+}
+
+/** In the page: true once an imported dataset's own record is in IndexedDB (it is written after every chunk). */
+async function datasetRecordStored(): Promise<boolean> {
+  const db = await new Promise<IDBDatabase>((resolve, reject) => {
+    const req = indexedDB.open('conflict-map-imports');
+    req.onsuccess = () => resolve(req.result);
+    req.onerror = () => reject(req.error);
+  });
+  try {
+    if (!db.objectStoreNames.contains('datasets')) return false;
+    const count = await new Promise<number>((resolve, reject) => {
+      const req = db.transaction('datasets').objectStore('datasets').count();
+      req.onsuccess = () => resolve(req.result);
+      req.onerror = () => reject(req.error);
+    });
+    return count > 0;
+  } finally {
+    db.close();
+  }
 }
 
 /** Writes the million-row file into `.cache/` unless a file of the expected size is already there. */
@@ -134,6 +165,7 @@ export async function benchMillion(
   crashed.catch(() => {});
 
   let rendererPeakKb = 0;
+  let reloadPeakKb: number | null = null;
   let jsHeapPeak = 0;
   let sampling = true;
   const cdp = await context.newCDPSession(page);
@@ -151,7 +183,10 @@ export async function benchMillion(
     }
   })();
 
-  let phase: 'importing' | 'drawing' | 'filtering' = 'importing';
+  let phase: 'importing' | 'drawing' | 'filtering' | 'reloading' = 'importing';
+  let reportToStoredMs: number | null = null;
+  let reloadToDrawnMs: number | null = null;
+  let reloadHeapPeakMB: number | null = null;
   let counts: MillionBenchResult['counts'] = null;
   let chooseToReportMs: number | null = null;
   let fileToDrawnMs: number | null = null;
@@ -239,12 +274,60 @@ export async function benchMillion(
     await race(cdp.send('HeapProfiler.collectGarbage'));
     const usage = (await race(cdp.send('Runtime.getHeapUsage'))) as { usedSize: number };
     retainedHeapMB = usage.usedSize / MB;
+
+    phase = 'reloading';
+    await race(page.waitForFunction(datasetRecordStored, null, { timeout, polling: 1000 }));
+    reportToStoredMs = await race(page.evaluate(() => performance.now() - ((window as unknown as MillionWindow).__million.reportAt ?? NaN)));
+    // The import's figures end here; the reopened app gets a page (and renderer) of its own.
+    sampling = false;
+    await sampler;
+    const url = page.url();
+    await page.close();
+    // Wait for the first page's renderer to exit, so the new page cannot inherit its peak.
+    for (let i = 0; i < 60 && (await rendererPids(browser)).some((p) => pids.includes(p)); i++) await new Promise((r) => setTimeout(r, 250));
+    const reopened = await context.newPage();
+    await reopened.addInitScript('window.__name = (f) => f;');
+    const reopenedCdp = await context.newCDPSession(reopened);
+    await reopenedCdp.send('Performance.enable');
+    let reopenedHeapPeak = 0;
+    let reopenedSampling = true;
+    const reopenedSampler = (async () => {
+      while (reopenedSampling) {
+        try {
+          const { metrics } = (await reopenedCdp.send('Performance.getMetrics')) as { metrics: { name: string; value: number }[] };
+          reopenedHeapPeak = Math.max(reopenedHeapPeak, metrics.find((m) => m.name === 'JSHeapUsedSize')?.value ?? 0);
+        } catch {
+          // Busy or gone.
+        }
+        await new Promise((r) => setTimeout(r, 250));
+      }
+    })();
+    const reopenedCrash = crashSignal(reopened);
+    reopenedCrash.catch(() => {});
+    const raceReopened = <T>(p: Promise<T>): Promise<T> => Promise.race([p, reopenedCrash]);
+    const reloadStarted = Date.now();
+    await raceReopened(reopened.goto(url));
+    await raceReopened(
+      reopened.waitForFunction((rows) => ((window as unknown as MillionWindow).conflictMap?.app.incidents.length ?? 0) >= rows, counts.shown, {
+        timeout,
+        polling: 500,
+      }),
+    );
+    await raceReopened(reopened.evaluate(() => new Promise((r) => (window as unknown as MillionWindow).conflictMap.map.once('idle', r))));
+    reloadToDrawnMs = Date.now() - reloadStarted;
+    reopenedSampling = false;
+    await reopenedSampler;
+    reloadHeapPeakMB = reopenedHeapPeak / MB;
+    // Which process the new page got cannot be asked: once the first page's renderer is gone, the
+    // largest peak among the renderers left is the app's (the others are Chromium's own, small).
+    const left = await rendererPids(browser);
+    reloadPeakKb = left.some((p) => pids.includes(p)) ? null : Math.max(0, ...left.map((p) => procStatusKb(p, 'VmHWM') ?? 0));
   } catch (e) {
     error = e instanceof Error ? e.message : String(e);
     outcome = /crashed/.test(error) ? `crashed-${phase}` : 'timed-out';
   } finally {
     sampling = false;
-    await sampler;
+    await sampler.catch(() => {});
     await cdp.detach().catch(() => {});
     await context.close().catch(() => {});
   }
@@ -264,6 +347,10 @@ export async function benchMillion(
     rendererAtReportMB,
     rendererAtDrawnMB,
     retainedHeapMB,
+    reportToStoredMs,
+    reloadToDrawnMs,
+    reloadPeakMB: reloadPeakKb ? reloadPeakKb / 1024 : null,
+    reloadHeapPeakMB,
   };
 }
 
@@ -284,6 +371,9 @@ export function formatMillion(r: MillionBenchResult): string {
   lines.push(`  peak memory: renderer ${mb(r.rendererPeakMB)} (VmHWM; ${mb(r.rendererBaselineMB)} before the import), main-thread JS heap ${mb(r.jsHeapPeakMB)}`);
   lines.push(
     `    renderer when the report appeared ${mb(r.rendererAtReportMB)}, when the points were drawn ${mb(r.rendererAtDrawnMB)}; main-thread JS heap kept after GC ${mb(r.retainedHeapMB)}`,
+  );
+  lines.push(
+    `  kept on this device: stored ${s(r.reportToStoredMs)} after the report; opened again, it restores and draws every row in ${s(r.reloadToDrawnMs)}, renderer peak ${mb(r.reloadPeakMB)} (VmHWM), main-thread JS heap ${mb(r.reloadHeapPeakMB)}`,
   );
   return lines.join('\n');
 }
