@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 import { benchFilter, formatFilterBench } from './filter-bench.ts';
 import { benchExportRuns, formatExportBench } from './export-bench.ts';
 import { benchBarePage, benchImport, buildBarePage, formatImportBench, writeSyntheticAcledCsv } from './import-bench.ts';
+import { benchMillion, formatMillion, millionRowFile } from './million-bench.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -85,6 +86,8 @@ try {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  // Issue 7: a million ACLED rows with 300-character notes (about 614 MB, under the 800 MB limit).
+  await section('million', async () => formatMillion(await benchMillion(browser, await millionRowFile(), { baseURL: url })));
 } finally {
   await browser.close();
   await server.close();
