@@ -155,6 +155,13 @@ function acledInter(value: string | undefined): string | undefined {
   return ACLED_INTER_CODES[v] ?? v;
 }
 
+/** Reads and checks a row's `latitude` and `longitude` cells (both formats name them alike). */
+function rowCoordinates(row: CsvRow): ReturnType<typeof checkCoordinates> {
+  const latText = cell(row, 'latitude');
+  const lonText = cell(row, 'longitude');
+  return checkCoordinates(parseNumberCell(latText), parseNumberCell(lonText), isMyanmarCountry(row.country), latText, lonText);
+}
+
 /**
  * Maps one ACLED row (current 31-column exports and older ones with data_id, iso3 and
  * numeric inter codes) to an incident.
@@ -164,9 +171,7 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   const eventId = cell(row, 'event_id_cnty').trim();
   if (eventId === '') return reject('missing_required_field', `event_id_cnty is blank (data row ${rowNumber}).`);
 
-  const latText = cell(row, 'latitude');
-  const lonText = cell(row, 'longitude');
-  const where = checkCoordinates(parseNumberCell(latText), parseNumberCell(lonText), isMyanmarCountry(row.country), latText, lonText);
+  const where = rowCoordinates(row);
   if (!where.ok) return where;
 
   const dateText = cell(row, 'event_date');
@@ -272,9 +277,7 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   const eventId = cell(row, 'id').trim();
   if (eventId === '') return reject('missing_required_field', `id is blank (data row ${rowNumber}).`);
 
-  const latText = cell(row, 'latitude');
-  const lonText = cell(row, 'longitude');
-  const where = checkCoordinates(parseNumberCell(latText), parseNumberCell(lonText), isMyanmarCountry(row.country), latText, lonText);
+  const where = rowCoordinates(row);
   if (!where.ok) return where;
 
   const startText = cell(row, 'date_start');
