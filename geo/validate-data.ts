@@ -7,7 +7,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries, type Problem } from '../src/lib/data/validate-incidents.ts';
+import { validateDisplacement, validateIncidents, type Admin1Boundaries, type Problem } from './lib/validate-incidents.ts';
 import { contentHash } from './derive-incidents.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');

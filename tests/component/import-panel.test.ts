@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, waitFor } from '@testing-library/svelte';
 import ImportPanel from '../../src/components/ImportPanel.svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte.ts';
-import { datasetIdFor, ImportController, type ImportControllerDeps } from '../../src/lib/state/import-state.svelte.ts';
+import { datasetIdFor, ImportController, type ImportControllerDeps } from '../../src/lib/state/import-controller.svelte.ts';
 import { memoryDatasetStore, KEEP_PREFERENCE_KEY, type DatasetStore, type PreferenceStorage } from '../../src/lib/data/dataset-store.ts';
 import { MAX_IMPORT_BYTES, sizeRefusal, startImport, type ImportJob, type ImportOptions, type ImportOutcome } from '../../src/lib/data/import-client.ts';
 import { importCsvText } from '../../src/lib/data/import/import-text.ts';

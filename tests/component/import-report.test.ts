@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import ImportReport from '../../src/components/ImportReport.svelte';
-import type { ReportView } from '../../src/lib/state/import-state.svelte.ts';
+import type { ReportView } from '../../src/lib/state/import-controller.svelte.ts';
 import type { ImportReport as Report, RejectedRow } from '../../src/lib/data/import/types.ts';
 
 function report(overrides: Partial<Report> = {}): Report {

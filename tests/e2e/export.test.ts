@@ -4,7 +4,7 @@ import type { Page } from 'playwright-core';
 import { PNG } from 'pngjs';
 import { CATEGORIES, categoryDef } from '../../src/lib/domain/categories.ts';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
-import { LAYER } from '../../src/lib/domain/ids.ts';
+import { LAYER } from '../../src/lib/map/ids.ts';
 import { readPngTextChunks, type PngTextChunk } from '../../src/lib/export/png-text-chunks.ts';
 import { scaleBar } from '../../src/lib/export/scale-bar.ts';
 import { METADATA_KEYWORD, type SnapshotMetadata } from '../../src/lib/export/snapshot-facts.ts';

@@ -4,8 +4,8 @@ import type { Page } from 'playwright-core';
 import { gotoApp, waitForIdle, useRecordedPages } from './harness.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../../src/lib/domain/filter.ts';
-import { visibleIncidents } from '../../src/lib/geo/visible-incidents.ts';
-import { LAYER } from '../../src/lib/domain/ids.ts';
+import { visibleIncidents } from '../../src/lib/query/visible-incidents.ts';
+import { LAYER } from '../../src/lib/map/ids.ts';
 import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import { LIVE_LAYERS } from '../../src/lib/map/incident-layers.ts';
 

@@ -10,7 +10,7 @@ import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
-import { SOURCE } from '../../src/lib/domain/ids.ts';
+import { SOURCE } from '../../src/lib/map/ids.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
 import { makeSyntheticAcledCsv } from '../bench/import-bench.ts';
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Page } from 'playwright-core';
 import { gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
-import { LAYER } from '../../src/lib/domain/ids.ts';
+import { LAYER } from '../../src/lib/map/ids.ts';
 
 type Handle = { map: import('maplibre-gl').Map };
 

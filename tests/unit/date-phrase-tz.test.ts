@@ -2,7 +2,7 @@
 process.env.TZ = 'America/New_York';
 
 import { describe, expect, it } from 'vitest';
-import { phraseIncidentDate } from '../../src/lib/data/date-phrase.ts';
+import { phraseIncidentDate } from '../../src/lib/format/date-phrase.ts';
 
 describe('phraseIncidentDate west of UTC', () => {
   it('runs in New York time (EDT in July)', () => {

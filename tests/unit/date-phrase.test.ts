@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { phraseIncidentDate } from '../../src/lib/data/date-phrase.ts';
+import { phraseIncidentDate } from '../../src/lib/format/date-phrase.ts';
 
 describe('phraseIncidentDate', () => {
   it('says a day', () => {

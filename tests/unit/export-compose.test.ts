@@ -1,7 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { CATEGORIES, SHAPE_PATHS, type CategoryId } from '../../src/lib/domain/categories.ts';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
-import { displacementRadiusPx } from '../../src/lib/domain/symbols.ts';
+import { displacementRadiusPx } from '../../src/lib/symbols/displacement.ts';
 import { composeSnapshot, snapshotFontRequests, type SnapshotCanvas } from '../../src/lib/export/compose.ts';
 import type { Box, LegendContent } from '../../src/lib/export/legend-layout.ts';
 import { layoutFor, placeSnapshot, type SnapshotContent } from '../../src/lib/export/snapshot-layout.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { parseFigure } from '../../src/lib/data/figures.ts';
+import { parseFigure } from '../../geo/lib/figures.ts';
 
 const S = 'Test source';
 

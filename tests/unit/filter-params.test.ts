@@ -5,7 +5,7 @@ import { dayString } from '../../src/lib/domain/calendar.ts';
 import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../../src/lib/domain/filter.ts';
 import { LOCATION_PRECISIONS } from '../../src/lib/domain/precision.ts';
 import { VERIFICATION_STATUSES } from '../../src/lib/domain/verification.ts';
-import { formatHash, parseHash } from '../../src/lib/geo/url-hash.ts';
+import { formatHash, parseHash } from '../../src/lib/state/url-hash.ts';
 import { filterToParams, paramsToFilter, withFilterParams } from '../../src/lib/state/filter-params.ts';
 
 const only = (filter: Partial<IncidentFilter>): IncidentFilter => ({ ...EMPTY_FILTER, ...filter });

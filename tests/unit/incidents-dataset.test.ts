@@ -4,7 +4,7 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DisplacementFigure, Incident } from '../../src/lib/domain/incident.ts';
 import { isAreaPrecision } from '../../src/lib/domain/precision.ts';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries } from '../../src/lib/data/validate-incidents.ts';
+import { validateDisplacement, validateIncidents, type Admin1Boundaries } from '../../geo/lib/validate-incidents.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
 const read = (rel: string): string => readFileSync(path.join(ROOT, rel), 'utf8');

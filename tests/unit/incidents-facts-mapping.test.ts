@@ -15,7 +15,7 @@ import {
   mapFactsVerification,
   mapPrecisionCode,
   parseFactsDate,
-} from '../../src/lib/data/facts-mapping.ts';
+} from '../../geo/lib/facts-mapping.ts';
 import { isLocationPrecision, DATE_PRECISIONS } from '../../src/lib/domain/precision.ts';
 import { isCategoryId } from '../../src/lib/domain/categories.ts';
 import { isVerificationStatus } from '../../src/lib/domain/verification.ts';

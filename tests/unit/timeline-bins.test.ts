@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import { EMPTY_FILTER } from '../../src/lib/domain/filter.ts';
 import type { Incident, IncidentDate } from '../../src/lib/domain/incident.ts';
-import { incidentDaySpan } from '../../src/lib/geo/date-span.ts';
-import { datePresets, playSteps, weeklyHistogram } from '../../src/lib/geo/timeline-bins.ts';
+import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
+import { datePresets, playSteps, weeklyHistogram } from '../../src/lib/query/timeline-bins.ts';
 import { dayString } from '../../src/lib/domain/calendar.ts';
 import { syntheticIncidents } from '../bench/synthetic-incidents.ts';
 

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatHash, formatView, parseHash, parseView, sameView, type MapView } from '../../src/lib/geo/url-hash.ts';
+import { formatHash, formatView, parseHash, parseView, sameView, type MapView } from '../../src/lib/state/url-hash.ts';
 
 const view = (zoom: number, lat: number, lon: number, bearing = 0, pitch = 0): MapView => ({ zoom, lat, lon, bearing, pitch });
 

@@ -1,7 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries, type Problem, type ValidationReport } from '../../src/lib/data/validate-incidents.ts';
+import { validateDisplacement, validateIncidents, type Admin1Boundaries, type Problem, type ValidationReport } from '../../geo/lib/validate-incidents.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/validate');
 const boundaries = JSON.parse(readFileSync(path.join(DIR, 'boundaries.geojson'), 'utf8')) as Admin1Boundaries;

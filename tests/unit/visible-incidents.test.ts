@@ -14,7 +14,7 @@ import type { Incident } from '../../src/lib/domain/incident.ts';
 import { LOCATION_PRECISIONS, type DatePrecision, type LocationPrecision } from '../../src/lib/domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../../src/lib/domain/verification.ts';
 import { dayString } from '../../src/lib/domain/calendar.ts';
-import { incidentDaySpan, rangeDaySpan } from '../../src/lib/geo/date-span.ts';
+import { incidentDaySpan, rangeDaySpan } from '../../src/lib/domain/date-span.ts';
 import {
   buildIncidentIndex,
   countsByFacet,
@@ -22,7 +22,7 @@ import {
   visibleIncidents,
   visibleIndices,
   type FacetCounts,
-} from '../../src/lib/geo/visible-incidents.ts';
+} from '../../src/lib/query/visible-incidents.ts';
 import { syntheticIncidents } from '../bench/synthetic-incidents.ts';
 
 const DIR = join(import.meta.dirname, '../fixtures/visible-incidents');

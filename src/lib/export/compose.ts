@@ -8,7 +8,7 @@
  */
 import { categoryDef, SHAPE_PATHS } from '../domain/categories.ts';
 import { FOCUS_AREAS } from '../domain/areas.ts';
-import { DISPLACEMENT_COLOR } from '../domain/symbols.ts';
+import { DISPLACEMENT_COLOR } from '../symbols/displacement.ts';
 import { legendSections, MARKER_BOX, nestedCircle, type Box, type LegendSymbol, type PlacedText } from './legend-layout.ts';
 import {
   placeSnapshot,

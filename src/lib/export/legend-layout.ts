@@ -7,7 +7,7 @@
  */
 import { CATEGORIES, categoryDef, type CategoryId } from '../domain/categories.ts';
 import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
-import { DISPLACEMENT_LEGEND_STEPS, displacementRadiusPx } from '../domain/symbols.ts';
+import { DISPLACEMENT_LEGEND_STEPS, displacementRadiusPx } from '../symbols/displacement.ts';
 import { layoutText, type TextBlock, type TextMeasurer } from './text-layout.ts';
 
 /** What the caller found inside the exported bounds; the legend shows exactly this. */

@@ -10,7 +10,7 @@ import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
 import type { Incident } from '../domain/incident.ts';
 import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
 import { WEAK_VERIFICATION } from '../domain/verification.ts';
-import { incidentDaySpan } from '../geo/date-span.ts';
+import { incidentDaySpan } from '../domain/date-span.ts';
 import type { LegendContent } from './legend-layout.ts';
 import type { DayRange } from './naming.ts';
 import type { PngTextEntry } from './png-text-chunks.ts';

@@ -3,7 +3,7 @@ import { CATEGORY_IDS } from '../domain/categories.ts';
 import type { Incident } from '../domain/incident.ts';
 import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
 import { WEAK_VERIFICATION } from '../domain/verification.ts';
-import { incidentDaySpan } from './date-span.ts';
+import { incidentDaySpan } from '../domain/date-span.ts';
 
 /**
  * Properties of an incident point on the map. Only short, typed fields go in: long text stays

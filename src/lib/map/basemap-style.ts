@@ -1,6 +1,6 @@
 import type { ExpressionSpecification, LayerSpecification, StyleSpecification } from 'maplibre-gl';
 import { BASEMAP_COLORS, FOCUS_AREAS } from '../domain/areas.ts';
-import { LAYER, SOURCE } from '../domain/ids.ts';
+import { LAYER, SOURCE } from './ids.ts';
 import { FONT } from './fonts.ts';
 
 /** Where the derived basemap data are served from (same origin, shipped in `public/data`). */

@@ -13,8 +13,8 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Point } from 'geojson';
-import { LAYER, SOURCE } from '../domain/ids.ts';
-import type { MapView } from '../geo/url-hash.ts';
+import { LAYER, SOURCE } from './ids.ts';
+import type { MapView } from '../state/url-hash.ts';
 import type { IncidentProps } from '../geo/incident-features.ts';
 import { basemapStyle } from './basemap-style.ts';
 import { absoluteUrl, fontFaces } from './fonts.ts';

@@ -1,10 +1,10 @@
 import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
-import { LAYER, SOURCE } from '../domain/ids.ts';
+import { LAYER, SOURCE } from './ids.ts';
 import { prop } from '../geo/incident-features.ts';
 import { FONT } from './fonts.ts';
 import { metresPerPixel } from '../export/scale-bar.ts';
 import { CATEGORIES } from '../domain/categories.ts';
-import { DISPLACEMENT_COLOR, DISPLACEMENT_PX_PER_SQRT_PERSON } from '../domain/symbols.ts';
+import { DISPLACEMENT_COLOR, DISPLACEMENT_PX_PER_SQRT_PERSON } from '../symbols/displacement.ts';
 
 /** Metres per pixel at zoom 0 and latitude 20° N (Myanmar's middle), for rings sized in metres. */
 const M_PER_PX_Z0 = metresPerPixel(20, 0);

@@ -10,7 +10,7 @@
 import { Map as MlMap, type GeoJSONSourceSpecification, type LayerSpecification, type StyleSpecification } from 'maplibre-gl';
 import type { FocusAreaId } from '../domain/areas.ts';
 import { FOCUS_AREAS } from '../domain/areas.ts';
-import { LAYER, SOURCE } from '../domain/ids.ts';
+import { LAYER, SOURCE } from './ids.ts';
 import type { MapFrame, RenderedMap, RenderOptions, SnapshotPort } from '../export/export-snapshot.ts';
 import type { DrawableLimits } from '../export/limits.ts';
 import type { CameraView } from '../export/snapshot-facts.ts';

@@ -1,8 +1,8 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
-import type { MapView } from '../geo/url-hash.ts';
+import type { MapView } from './url-hash.ts';
 import { describeError, type ErrorReport } from './error-report.ts';
 import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
-import { visibleIncidents } from '../geo/visible-incidents.ts';
+import { visibleIncidents } from '../query/visible-incidents.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 
 /** A camera move asked for by the UI; the map binding carries it out. */

@@ -1,7 +1,7 @@
 import type { DateRange } from '../domain/filter.ts';
 import { dayString } from '../domain/calendar.ts';
-import { incidentIndex } from '../geo/visible-incidents.ts';
-import { playSteps, weeklyHistogram } from '../geo/timeline-bins.ts';
+import { incidentIndex } from '../query/visible-incidents.ts';
+import { playSteps, weeklyHistogram } from '../query/timeline-bins.ts';
 import type { AppState } from './app-state.svelte.ts';
 
 /** Play speeds: milliseconds per step. */

@@ -1,4 +1,4 @@
-import { formatHash, parseHash, sameView, type HashState, type MapView } from '../geo/url-hash.ts';
+import { formatHash, parseHash, sameView, type HashState, type MapView } from './url-hash.ts';
 
 /** How a change reaches the URL: continuous moves replace the entry, deliberate actions push one. */
 export type HistoryMode = 'replace' | 'push';

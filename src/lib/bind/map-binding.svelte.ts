@@ -1,9 +1,9 @@
 import type { AppState } from '../state/app-state.svelte.ts';
 import { readLocationHash, writeLocationHash } from '../state/url-sync.ts';
-import { ConflictMap } from './conflict-map.ts';
+import { ConflictMap } from '../map/conflict-map.ts';
 import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
 import { displacementToFeatureCollection } from '../geo/displacement.ts';
-import { rangeDaySpan } from '../geo/date-span.ts';
+import { rangeDaySpan } from '../domain/date-span.ts';
 
 const SETTLE_MS = 60;
 

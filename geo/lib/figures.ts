@@ -3,7 +3,7 @@
  * that the words actually contain: "thousands" stays without numbers, because any number we
  * put on it would be ours, not the source's.
  */
-import type { Figure, FigureQualifier } from '../domain/incident.ts';
+import type { Figure, FigureQualifier } from '../../src/lib/domain/incident.ts';
 
 // A number as written in reports: "13", "4,000", "10000", "1.2 M", "1 million", "866.4k".
 const NUMBER = String.raw`(\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?)(?:\s*(million|m|thousand|k)\b)?`;

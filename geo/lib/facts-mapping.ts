@@ -4,12 +4,12 @@
  * ACLED. Every entry is a decision about honesty, so each one is written out (no linear scales,
  * no guessing from substrings) and each has a test.
  */
-import type { CategoryId } from '../domain/categories.ts';
-import type { DatePrecision, LocationPrecision } from '../domain/precision.ts';
-import type { VerificationStatus } from '../domain/verification.ts';
-import type { IncidentDate } from '../domain/incident.ts';
-import { dayNumber, dayString, isoWeekStart, monthSpan } from '../domain/calendar.ts';
-import { UCDP_DATE_PREC as IMPORT_UCDP_DATE_PREC, codeTable } from './import/code-tables.ts';
+import type { CategoryId } from '../../src/lib/domain/categories.ts';
+import type { DatePrecision, LocationPrecision } from '../../src/lib/domain/precision.ts';
+import type { VerificationStatus } from '../../src/lib/domain/verification.ts';
+import type { IncidentDate } from '../../src/lib/domain/incident.ts';
+import { dayNumber, dayString, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
+import { UCDP_DATE_PREC as IMPORT_UCDP_DATE_PREC, codeTable } from '../../src/lib/data/import/code-tables.ts';
 
 /**
  * `location_precision` words of the facts file -> the precision of the point we can honestly draw.
@@ -195,7 +195,7 @@ export function mapFactsVerification(text: string): VerificationStatus {
 
 // The UCDP and ACLED precision codes have one table each, in the importer's code tables; the
 // facts derivation reads the same ones so a code can never mean two things in this project.
-export { UCDP_WHERE_PREC, ACLED_GEO_PRECISION, ACLED_TIME_PRECISION } from './import/code-tables.ts';
+export { UCDP_WHERE_PREC, ACLED_GEO_PRECISION, ACLED_TIME_PRECISION } from '../../src/lib/data/import/code-tables.ts';
 
 /** UCDP GED `date_prec` -> DatePrecision, read from the importer's table (which also carries labels). */
 export const UCDP_DATE_PREC: Readonly<Record<string, DatePrecision>> = codeTable(

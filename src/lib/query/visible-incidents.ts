@@ -11,7 +11,7 @@ import type { IncidentFilter } from '../domain/filter.ts';
 import type { Incident } from '../domain/incident.ts';
 import { LOCATION_PRECISIONS, type LocationPrecision } from '../domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../domain/verification.ts';
-import { incidentDaySpan, rangeDaySpan, type DaySpan } from './date-span.ts';
+import { incidentDaySpan, rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
 
 /** Code stored for a value outside its enum: it passes only a facet that is not filtered. */
 const UNKNOWN = 255;

@@ -5,10 +5,10 @@
  */
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
-import { isCategoryId } from '../domain/categories.ts';
-import { dayNumber, isoWeekStart, monthSpan } from '../domain/calendar.ts';
-import { DATE_PRECISIONS, isAreaPrecision, isLocationPrecision } from '../domain/precision.ts';
-import { isVerificationStatus } from '../domain/verification.ts';
+import { isCategoryId } from '../../src/lib/domain/categories.ts';
+import { dayNumber, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
+import { DATE_PRECISIONS, isAreaPrecision, isLocationPrecision } from '../../src/lib/domain/precision.ts';
+import { isVerificationStatus } from '../../src/lib/domain/verification.ts';
 
 export interface Problem {
   readonly id: string;

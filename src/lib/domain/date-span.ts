@@ -3,9 +3,9 @@
  * span overlaps the chosen range, so an event known only to "July 2022" is not lost from a
  * range of 31 July – 5 August.
  */
-import { dayNumber, isoWeekStart, monthSpan } from '../domain/calendar.ts';
-import type { IncidentDate } from '../domain/incident.ts';
-import type { DateRange } from '../domain/filter.ts';
+import { dayNumber, isoWeekStart, monthSpan } from './calendar.ts';
+import type { IncidentDate } from './incident.ts';
+import type { DateRange } from './filter.ts';
 
 /** Inclusive `[startDay, endDay]` day numbers. */
 export type DaySpan = readonly [start: number, end: number];
