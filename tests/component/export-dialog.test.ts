@@ -4,8 +4,8 @@ import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import ExportDialog from '../../src/components/ExportDialog.svelte';
 import { AppState } from '../../src/lib/state/app-state.svelte.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
-import type { DrawableLimits } from '../../src/lib/export/limits.ts';
-import type { RenderOptions, SnapshotPort } from '../../src/lib/export/export-snapshot.ts';
+import type { DrawableLimits, RenderOptions, SnapshotPort } from '../../src/lib/domain/snapshot-port.ts';
+import { snapshotService } from '../../src/lib/export/export-snapshot.ts';
 
 // jsdom has HTMLDialogElement but not its modal behaviour; the browser test covers the real one.
 beforeAll(() => {
@@ -38,7 +38,11 @@ function setup(port: SnapshotPort | null = fakePort()) {
   const app = new AppState();
   app.curated = curated;
   app.dataVersion = 'test';
-  const result = render(ExportDialog, { app, port: () => port });
+  const service = snapshotService(
+    () => port,
+    () => ({ incidents: app.visible, filter: app.filter, dataVersion: app.dataVersion, datasets: app.datasets }),
+  );
+  const result = render(ExportDialog, { service });
   const dialog = result.container.querySelector('dialog') as HTMLDialogElement;
   return { ...result, app, dialog, view: within(dialog) };
 }

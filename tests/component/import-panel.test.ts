@@ -46,8 +46,9 @@ function setup(extra: Partial<ImportControllerDeps> = {}) {
   const preferences = memoryPrefs();
   const download = vi.fn();
   const deps: ImportControllerDeps = { startImport: imports.start, store, preferences, download, now: () => new Date('2024-05-06T10:00:00Z'), ...extra };
-  const view = render(ImportPanel, { app, deps });
-  return { app, imports, store, preferences, download, ...view };
+  const controller = new ImportController(app, deps);
+  const view = render(ImportPanel, { app, imports: controller });
+  return { app, imports, controller, store, preferences, download, ...view };
 }
 
 async function choose(...files: File[]): Promise<void> {

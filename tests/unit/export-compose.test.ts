@@ -1,5 +1,6 @@
 import { describe, expect, test } from 'vitest';
-import { CATEGORIES, SHAPE_PATHS, type CategoryId } from '../../src/lib/domain/categories.ts';
+import { CATEGORIES, type CategoryId } from '../../src/lib/domain/categories.ts';
+import { SYMBOLS } from '../../src/lib/symbols/table.ts';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
 import { displacementRadiusPx } from '../../src/lib/symbols/displacement.ts';
 import { composeSnapshot, snapshotFontRequests, type SnapshotCanvas } from '../../src/lib/export/compose.ts';
@@ -193,7 +194,7 @@ describe('composeSnapshot', () => {
   test('category symbols use the shared shape paths, in the category colours', () => {
     const { ctx } = compose(1000, 800, 1, content({ legend: { ...SMALL_LEGEND, categories: ['air_strike', 'clash'] } }));
     const paths = ctx.calls.filter((c) => c.name === 'fill' && c.args.length).map((c) => (c.args[0] as { d: string }).d);
-    expect(paths).toEqual([SHAPE_PATHS.triangle, SHAPE_PATHS.cross]);
+    expect(paths).toEqual([SYMBOLS.shapes.triangle, SYMBOLS.shapes.cross]);
   });
 
   test('the legend shows only the focus areas passed in', () => {

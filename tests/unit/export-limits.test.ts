@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import fc from 'fast-check';
-import { checkExportSize, devicePixels, type DrawableLimits } from '../../src/lib/export/limits.ts';
+import { checkExportSize, devicePixels } from '../../src/lib/export/limits.ts';
+import type { DrawableLimits } from '../../src/lib/domain/snapshot-port.ts';
 
 const gpu8k: DrawableLimits = { maxTextureSize: 8192, maxRenderbufferSize: 8192, maxViewportDims: [8192, 8192] };
 const gpu4k: DrawableLimits = { maxTextureSize: 4096, maxRenderbufferSize: 4096, maxViewportDims: [4096, 4096] };

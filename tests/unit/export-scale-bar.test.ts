@@ -1,6 +1,7 @@
 import { describe, expect, test } from 'vitest';
 import { LngLat, MercatorCoordinate } from 'maplibre-gl';
-import { getRoundNum, metresPerPixel, scaleBar } from '../../src/lib/export/scale-bar.ts';
+import { getRoundNum, scaleBar } from '../../src/lib/export/scale-bar.ts';
+import { metresPerPixel } from '../../src/lib/geo/web-mercator.ts';
 
 const NBSP = '\u00a0';
 const CIRCUMFERENCE = 2 * Math.PI * 6371008.8;

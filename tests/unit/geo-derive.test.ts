@@ -23,7 +23,7 @@ import { type BoundaryException, locatePlaces, PLACES_OUTSIDE_NE_BOUNDARY } from
 import { roundCoordinates } from '../../geo/lib/round-coordinates.ts';
 import { simplifySharedBorders } from '../../geo/lib/simplify-shared-borders.ts';
 
-const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const ROOT = fileURLToPath(new URL('../../', import.meta.url));
 const FIXTURES = join(ROOT, 'tests', 'fixtures', 'geo-derive');
 
 type Areal = Polygon | MultiPolygon;

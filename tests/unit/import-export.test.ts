@@ -14,7 +14,7 @@ import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/impo
 import { PAPA_CONFIG } from '../../src/lib/data/import/papa-config.ts';
 import { rejectedRowsToCsv } from '../../src/lib/data/import/rejects-csv.ts';
 
-const FIXTURES = new URL('../fixtures', import.meta.url);
+const FIXTURES = new URL('../fixtures/', import.meta.url);
 const opts = { datasetId: 'ds1', fileName: 'export.csv' };
 
 function fixtureIncidents(file: string): Incident[] {

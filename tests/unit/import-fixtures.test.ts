@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import type { ImportReport, RejectReason } from '../../src/lib/data/import/types.ts';
 
-const DIR = new URL('../fixtures/import', import.meta.url);
+const DIR = new URL('../fixtures/import/', import.meta.url);
 const REGEN = process.env.REGEN === '1';
 
 interface Expectation {

@@ -7,7 +7,7 @@ import { importCsvText } from '../../src/lib/data/import/import-text.ts';
 import { PAPA_CONFIG } from '../../src/lib/data/import/papa-config.ts';
 import { REJECT_REASONS, REJECT_REASON_LABEL, type CsvRow } from '../../src/lib/data/import/types.ts';
 
-const FIXTURES = new URL('../fixtures', import.meta.url);
+const FIXTURES = new URL('../fixtures/', import.meta.url);
 const UCDP = readFileSync(new URL('ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv', FIXTURES), 'utf8');
 const ACLED = readFileSync(new URL('import/acled-bad-dates.csv', FIXTURES), 'utf8');
 const opts = { datasetId: 'ds', fileName: 'f.csv' };

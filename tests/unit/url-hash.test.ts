@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
-import { formatHash, formatView, parseHash, parseView, sameView, type MapView } from '../../src/lib/state/url-hash.ts';
+import { formatHash, formatView, parseHash, parseView } from '../../src/lib/state/url-hash.ts';
+import type { CameraView as MapView } from '../../src/lib/domain/view.ts';
 
 const view = (zoom: number, lat: number, lon: number, bearing = 0, pitch = 0): MapView => ({ zoom, lat, lon, bearing, pitch });
 
@@ -115,16 +116,3 @@ describe('round trip', () => {
   });
 });
 
-describe('sameView', () => {
-  it('treats views that format alike as the same', () => {
-    expect(sameView(view(7.2, 22.6500001, 95.18), view(7.2, 22.65, 95.18))).toBe(true);
-  });
-
-  it('tells different views apart', () => {
-    expect(sameView(view(7.2, 22.65, 95.18), view(7.2, 22.7, 95.18))).toBe(false);
-  });
-
-  it('matches two missing views only', () => {
-    expect([sameView(null, null), sameView(null, view(1, 1, 1))]).toEqual([true, false]);
-  });
-});

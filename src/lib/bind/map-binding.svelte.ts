@@ -1,25 +1,18 @@
+/**
+ * The one place that connects the app state to the map: effects push the visible set, the camera
+ * requests, the highlight and the popup into the map owner, and map events call state methods.
+ * It knows nothing of filters or the URL: it reads what the state derives (the visible set, the
+ * day span the live layers show) and reports views with their cause.
+ */
 import type { AppState } from '../state/app-state.svelte.ts';
-import { readLocationHash, writeLocationHash } from '../state/url-sync.ts';
 import { ConflictMap } from '../map/conflict-map.ts';
-import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
-import { displacementToFeatureCollection } from '../geo/displacement.ts';
-import { rangeDaySpan } from '../domain/date-span.ts';
 
+/** Quick changes (a click on several filters) coalesce into one redraw of the clustered source. */
 const SETTLE_MS = 60;
-
-/** The outline style of each imported dataset; the curated data have none. */
-function datasetOutline(state: AppState): (dataset: string) => string {
-  const outlines = new Map(state.datasets.map((d) => [d.id, d.outline as string]));
-  return (d) => outlines.get(d) ?? '';
-}
 
 export interface MapBindingOptions {
   /** Called with the map once it exists (export and the documented test handle use it). */
   onMap?: (map: ConflictMap) => void;
-  /** Extra hash parameters from other features (filters, selection). */
-  hashParams: () => ReadonlyMap<string, string>;
-  /** Restores parameters read from the URL on Back/Forward. */
-  applyHashParams: (params: ReadonlyMap<string, string>) => void;
   /** The element holding the popup body (a Svelte component), or null when nothing is open. */
   popupContent: () => HTMLElement | null;
   /** The popup was closed on the map (its × button). */
@@ -28,73 +21,53 @@ export interface MapBindingOptions {
   areaPoints: () => ReadonlyMap<string, [number, number]>;
 }
 
-/**
- * Connects the app state to the map: the one place that pushes state into MapLibre and turns
- * map events into state changes and URL updates. Returns a cleanup function.
- */
+/** Creates the map in `container` and binds it to the state; returns a cleanup function. */
 export function bindMap(container: HTMLElement, state: AppState, opts: MapBindingOptions): () => void {
-  const initial = readLocationHash();
-  if (initial.view) state.view = initial.view;
   const map = new ConflictMap(container, state.view, {
     onReady: () => {
-      state.mapReady = true;
       container.dataset.ready = 'true';
     },
-    onViewChange: (view, cause) => {
-      state.view = view;
-      if (cause === 'restore') return;
-      writeLocationHash({ view, params: opts.hashParams() }, cause === 'deliberate' ? 'push' : 'replace');
-    },
+    onViewChange: (view, cause) => state.setView(view, cause),
     onIncidentClick: (ids) => state.pick(ids),
     onIncidentHover: (id) => state.hover(id),
     onBackgroundClick: () => state.select(null),
   });
   opts.onMap?.(map);
-
-  const onPopState = (): void => {
-    const h = readLocationHash();
-    if (h.view) map.jumpTo(h.view);
-    opts.applyHashParams(h.params);
+  const outlineOf = (): ((dataset: string) => string) => {
+    const outlines = new Map(state.datasets.map((d) => [d.id, d.outline as string]));
+    return (d) => outlines.get(d) ?? '';
   };
-  window.addEventListener('popstate', onPopState);
 
   const stopEffects = $effect.root(() => {
     $effect(() => {
       const req = state.cameraRequest;
       if (!req) return;
       if (req.kind === 'fit') map.fitBounds(req.bbox);
-      else map.flyTo(req.lon, req.lat, req.zoom);
+      else if (req.kind === 'fly') map.flyTo(req.lon, req.lat, req.zoom);
+      else map.jumpTo(req.view);
     });
     $effect(() => map.setHovered(state.hoverId));
-    // Filter and selection changes are deliberate: each gets a history entry, except while
-    // scrubbing (brush, play), which writes once when it ends. The first write only normalises.
-    let firstWrite = true;
-    $effect(() => {
-      const params = opts.hashParams();
-      if (state.scrubbing) return;
-      writeLocationHash({ view: map.view(), params }, firstWrite ? 'replace' : 'push');
-      firstWrite = false;
-    });
     // The clustered source gets the visible set by setData, debounced so quick changes coalesce;
     // while scrubbing, the live layers filter by date with global state instead.
     let settledTimer: ReturnType<typeof setTimeout> | undefined;
     $effect(() => {
       const visible = state.visible;
       if (state.scrubbing) return;
+      const outlines = outlineOf();
       clearTimeout(settledTimer);
-      settledTimer = setTimeout(() => map.setIncidents(incidentsToFeatureCollection(visible, datasetOutline(state))), SETTLE_MS);
+      settledTimer = setTimeout(() => map.setIncidents(visible, outlines), SETTLE_MS);
       return () => clearTimeout(settledTimer);
     });
     $effect(() => map.setLiveMode(state.scrubbing));
     $effect(() => {
-      if (state.scrubbing) map.setLiveIncidents(incidentsToFeatureCollection(state.visibleAnyDate, datasetOutline(state)));
+      if (state.scrubbing) map.setLiveIncidents(state.visibleAnyDate, outlineOf());
     });
     $effect(() => {
       if (!state.scrubbing) return;
-      const span = state.filter.dateRange ? rangeDaySpan(state.filter.dateRange) : null;
+      const span = state.dateSpan;
       map.setLiveRange(span ? span[0] : -1e9, span ? span[1] : 1e9);
     });
-    $effect(() => map.setDisplacement(displacementToFeatureCollection(state.displacement, opts.areaPoints())));
+    $effect(() => map.setDisplacement(state.displacement, opts.areaPoints()));
     $effect(() => {
       const el = opts.popupContent();
       const at = state.selected ?? state.incidentById.get(state.chooserIds[0] ?? '');
@@ -106,7 +79,6 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
 
   return () => {
     stopEffects();
-    window.removeEventListener('popstate', onPopState);
     map.destroy();
   };
 }

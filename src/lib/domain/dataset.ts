@@ -29,23 +29,3 @@ export interface ImportedDataset {
   readonly attribution: string | null;
   readonly outline: DatasetOutline;
 }
-
-/** One ring of an outline: radius and stroke width in CSS pixels, optional dash pattern. */
-export interface OutlineRing {
-  readonly r: number;
-  readonly width: number;
-  readonly dash?: readonly number[];
-}
-
-/**
- * How each outline style is drawn around an imported dataset's markers; the map's icons and
- * the dataset list's samples both draw from this table.
- */
-export const OUTLINE_RINGS: Record<DatasetOutline, readonly OutlineRing[]> = {
-  'ring-dark': [{ r: 12, width: 1.6 }],
-  'ring-double': [{ r: 11, width: 1.2 }, { r: 14.5, width: 1.2 }],
-  'ring-dashed': [{ r: 12.5, width: 1.8, dash: [3, 2.5] }],
-  'ring-thick': [{ r: 12.5, width: 3.2 }],
-};
-
-export const OUTLINE_COLOR = '#1f1d19';

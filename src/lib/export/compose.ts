@@ -6,10 +6,10 @@
  * module renders the map at the export size and hands over the result as an image. Layout lives
  * in `snapshot-layout.ts`; this module only draws what was placed there.
  */
-import { categoryDef, SHAPE_PATHS } from '../domain/categories.ts';
-import { FOCUS_AREAS } from '../domain/areas.ts';
 import { DISPLACEMENT_COLOR } from '../symbols/displacement.ts';
-import { legendSections, MARKER_BOX, nestedCircle, type Box, type LegendSymbol, type PlacedText } from './legend-layout.ts';
+import { drawDatasetOutline, drawMarker, drawRing, drawSwatch, ringRadiusInBox, type PathFactory, type SymbolCanvas } from '../symbols/canvas.ts';
+import { SYMBOLS, type SymbolTable } from '../symbols/table.ts';
+import { legendSections, nestedCircle, type Box, type LegendSymbol, type PlacedText } from './legend-layout.ts';
 import {
   placeSnapshot,
   type PlacedNorth,
@@ -21,41 +21,24 @@ import {
 import { cssFont, type TextMeasurer } from './text-layout.ts';
 
 /** The part of CanvasRenderingContext2D the snapshot draws with; a fake can stand in for tests. */
-export interface SnapshotCanvas extends TextMeasurer {
-  fillStyle: string | CanvasGradient | CanvasPattern;
-  strokeStyle: string | CanvasGradient | CanvasPattern;
-  lineWidth: number;
-  lineJoin: CanvasLineJoin;
-  globalAlpha: number;
+export interface SnapshotCanvas extends TextMeasurer, SymbolCanvas {
   textAlign: CanvasTextAlign;
   textBaseline: CanvasTextBaseline;
-  save(): void;
-  restore(): void;
   setTransform(a: number, b: number, c: number, d: number, e: number, f: number): void;
-  translate(x: number, y: number): void;
   rotate(angle: number): void;
-  scale(x: number, y: number): void;
   drawImage(image: CanvasImageSource, dx: number, dy: number, dw: number, dh: number): void;
-  fillRect(x: number, y: number, w: number, h: number): void;
-  strokeRect(x: number, y: number, w: number, h: number): void;
   fillText(text: string, x: number, y: number, maxWidth?: number): void;
-  beginPath(): void;
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
   closePath(): void;
-  arc(x: number, y: number, radius: number, startAngle: number, endAngle: number): void;
-  fill(): void;
-  fill(path: Path2D): void;
-  stroke(): void;
-  stroke(path: Path2D): void;
-  setLineDash(segments: number[]): void;
 }
 
-/** Makes a Path2D from SVG path data; tests pass a stand-in where Path2D does not exist. */
-export type PathFactory = (d: string) => Path2D;
+export type { PathFactory };
 
 export interface ComposeOptions {
   readonly createPath?: PathFactory;
+  /** The symbol table to draw the legend's symbols from (the app's by default). */
+  readonly symbols?: SymbolTable;
 }
 
 const INK = '#1f1d19';
@@ -63,8 +46,6 @@ const TEXT = '#3a372f';
 const MUTED = '#57534a';
 const PANEL_FILL = 'rgba(255, 255, 255, 0.9)';
 const PANEL_EDGE = 'rgba(58, 55, 47, 0.35)';
-/** The marker image's shape inset (marker-icons.ts). */
-const MARKER_INSET = 2.5;
 
 function drawPanel(ctx: SnapshotCanvas, box: Box, edge: boolean): void {
   ctx.fillStyle = PANEL_FILL;
@@ -85,55 +66,6 @@ function drawText(ctx: SnapshotCanvas, text: PlacedText, color: string): void {
   block.lines.forEach((line, i) => {
     ctx.fillText(line, text.x, text.y + (i + 0.5) * block.lineHeight, block.maxWidth);
   });
-}
-
-/** The map's marker drawing (marker-icons.ts `drawMarker`), at the marker's CSS size. */
-function drawMarker(ctx: SnapshotCanvas, symbol: Extract<LegendSymbol, { kind: 'marker' }>, box: Box, createPath: PathFactory): void {
-  const def = categoryDef(symbol.category);
-  const scale = MARKER_BOX - 2 * MARKER_INSET;
-  const path = createPath(SHAPE_PATHS[def.shape]);
-  ctx.save();
-  ctx.translate(box.x + MARKER_INSET, box.y + MARKER_INSET);
-  ctx.scale(scale, scale);
-  ctx.lineJoin = 'round';
-  const solid = symbol.style === 'solid';
-  ctx.fillStyle = solid ? def.color : '#ffffff';
-  ctx.fill(path);
-  ctx.lineWidth = (solid ? 1.6 : 2.4) / scale;
-  ctx.strokeStyle = solid ? '#ffffff' : def.color;
-  if (symbol.style === 'area') ctx.setLineDash([2.5 / MARKER_BOX, 1.6 / MARKER_BOX]);
-  ctx.stroke(path);
-  ctx.restore();
-}
-
-/** The uncertainty ring as the map draws it (incident-layers.ts): faint fill, strong outline. */
-function drawRing(ctx: SnapshotCanvas, category: string, box: Box): void {
-  const color = categoryDef(category).color;
-  ctx.save();
-  ctx.beginPath();
-  ctx.arc(box.x + box.width / 2, box.y + box.height / 2, box.width / 2 - 1.5, 0, 2 * Math.PI);
-  ctx.fillStyle = color;
-  ctx.globalAlpha = 0.1;
-  ctx.fill();
-  ctx.globalAlpha = 0.85;
-  ctx.strokeStyle = color;
-  ctx.lineWidth = 1.6;
-  ctx.stroke();
-  ctx.restore();
-}
-
-function drawSwatch(ctx: SnapshotCanvas, areaId: string, box: Box): void {
-  const area = FOCUS_AREAS.find((a) => a.id === areaId);
-  if (!area) return;
-  const w = 16;
-  const h = 14;
-  const x = box.x + (box.width - w) / 2;
-  const y = box.y + (box.height - h) / 2;
-  ctx.fillStyle = area.fill;
-  ctx.fillRect(x, y, w, h);
-  ctx.strokeStyle = area.outline;
-  ctx.lineWidth = 2;
-  ctx.strokeRect(x, y, w, h);
 }
 
 /** Nested reference circles, largest first so the small ones stay visible, each with a leader and label. */
@@ -157,17 +89,21 @@ function drawCircles(ctx: SnapshotCanvas, symbol: Extract<LegendSymbol, { kind: 
   }
 }
 
-function drawSymbol(ctx: SnapshotCanvas, symbol: LegendSymbol, box: Box, createPath: PathFactory): void {
-  if (symbol.kind === 'marker') drawMarker(ctx, symbol, box, createPath);
-  else if (symbol.kind === 'ring') drawRing(ctx, symbol.category, box);
-  else if (symbol.kind === 'swatch') drawSwatch(ctx, symbol.area, box);
-  else drawCircles(ctx, symbol, box);
+function drawSymbol(ctx: SnapshotCanvas, table: SymbolTable, symbol: LegendSymbol, box: Box, createPath: PathFactory): void {
+  const cx = box.x + box.width / 2;
+  const cy = box.y + box.height / 2;
+  if (symbol.kind === 'marker') drawMarker(ctx, table, symbol.category, symbol.style, box.x, box.y, box.width, createPath);
+  else if (symbol.kind === 'ring') drawRing(ctx, table, symbol.category, cx, cy, ringRadiusInBox(table, box.width));
+  else if (symbol.kind === 'swatch') drawSwatch(ctx, table, symbol.area, box);
+  else if (symbol.kind === 'outline') {
+    if (symbol.outline) drawDatasetOutline(ctx, table, symbol.outline, cx, cy, box.width / table.outlineBox);
+  } else drawCircles(ctx, symbol, box);
 }
 
-function drawLegend(ctx: SnapshotCanvas, legend: NonNullable<SnapshotPlacement['legend']>, createPath: PathFactory): void {
+function drawLegend(ctx: SnapshotCanvas, table: SymbolTable, legend: NonNullable<SnapshotPlacement['legend']>, createPath: PathFactory): void {
   drawPanel(ctx, legend.box, true);
   for (const item of legend.items) {
-    if (item.symbol && item.symbolBox) drawSymbol(ctx, item.symbol, item.symbolBox, createPath);
+    if (item.symbol && item.symbolBox) drawSymbol(ctx, table, item.symbol, item.symbolBox, createPath);
     if (item.text) drawText(ctx, item.text, item.symbol ? TEXT : MUTED);
   }
 }
@@ -244,7 +180,7 @@ export function composeSnapshot(
   ctx.setTransform(layout.pixelRatio, 0, 0, layout.pixelRatio, 0, 0);
   const placement = placeSnapshot(ctx, layout, content);
   drawBands(ctx, placement);
-  if (placement.legend) drawLegend(ctx, placement.legend, createPath);
+  if (placement.legend) drawLegend(ctx, options.symbols ?? SYMBOLS, placement.legend, createPath);
   if (placement.scale) drawScale(ctx, placement.scale);
   if (placement.north) drawNorth(ctx, placement.north);
   ctx.restore();

@@ -14,7 +14,9 @@ import type { Incident } from '../domain/incident.ts';
 import { categoryDef } from '../domain/categories.ts';
 import { composeSnapshot, snapshotFontRequests } from './compose.ts';
 import { canonicalJson, dataHash } from './data-hash.ts';
-import { checkExportSize, type DrawableLimits, type ExportSizeCheck } from './limits.ts';
+import { checkExportSize, type ExportSizeCheck } from './limits.ts';
+import type { MapFrame, RenderOptions, SnapshotPort } from '../domain/snapshot-port.ts';
+import type { CssSize } from '../domain/view.ts';
 import { defaultSnapshotTitle, snapshotFileName } from './naming.ts';
 import { addPngTextChunks, type PngTextEntry } from './png-text-chunks.ts';
 import {
@@ -24,8 +26,6 @@ import {
   legendContentFor,
   snapshotMetadataEntries,
   titleAreaName,
-  type CameraView,
-  type CssSize,
   type SnapshotMetadata,
 } from './snapshot-facts.ts';
 import { layoutFor, type SnapshotContent, type SnapshotPlacement } from './snapshot-layout.ts';
@@ -33,50 +33,6 @@ import { attributionLine, describeFilters, pngMetadataEntries, provenanceLine } 
 
 /** The app version printed on snapshots and stored in their metadata. */
 export const APP_VERSION: string = APP_VERSION_FROM_PACKAGE;
-
-/** What the map is asked to draw: a camera and an image size. */
-export interface MapFrame extends CameraView {
-  readonly widthCss: number;
-  readonly heightCss: number;
-  readonly pixelRatio: number;
-}
-
-/** The map drawn for a snapshot, and what the map knows about what it drew. */
-export interface RenderedMap {
-  /** A 2D canvas of exactly `round(widthCss · pixelRatio) × round(heightCss · pixelRatio)` device pixels; the overlays are drawn onto it. */
-  readonly image: HTMLCanvasElement;
-  /** For each probe point, whether it lies inside the image. */
-  readonly inside: readonly boolean[];
-  /** The focus area under the image's centre. */
-  readonly focusAtCentre: FocusAreaId | null;
-  /** Focus areas drawn anywhere on the image. */
-  readonly focusAreas: readonly FocusAreaId[];
-  /** Whether any displacement circle is drawn. */
-  readonly displacement: boolean;
-  /** Plain-text attributions of the basemap layers other than the boundaries (which `attributionLine` names). */
-  readonly mapAttributions: readonly string[];
-}
-
-export interface RenderOptions {
-  /** Called with 0…1 as the map loads and draws. */
-  readonly onProgress?: (fraction: number) => void;
-  readonly signal?: AbortSignal;
-}
-
-/** What the export needs from the live map, supplied by the map module. */
-export interface SnapshotPort {
-  /** CSS size of the live map. */
-  viewSize(): CssSize;
-  view(): CameraView;
-  /** The largest drawable sizes, read from the live map's WebGL context. */
-  limits(): DrawableLimits;
-  /** The state or region (English name) and focus area under the centre of the live view. */
-  placeAtCentre(): { readonly admin1: string | null; readonly focus: FocusAreaId | null };
-  /** For each [lon, lat], whether the live view shows it. */
-  inView(points: readonly (readonly [number, number])[]): boolean[];
-  /** Draws the map offscreen for `frame`, leaving the live map as it was. */
-  render(frame: MapFrame, probes: readonly (readonly [number, number])[], options: RenderOptions): Promise<RenderedMap>;
-}
 
 /** The app's data as the export sees it. */
 export interface SnapshotData {
@@ -273,4 +229,36 @@ export async function exportSnapshot(
   }
   onProgress?.(1);
   return { png, fileName: snapshotFileName(fileAreaSlug(rendered.focusAtCentre), exportedAt), warnings: placement.warnings, metadata };
+}
+
+/** What the export dialog needs: the view's size, a title, the size check and the export itself. */
+export interface SnapshotService {
+  /** The live map's CSS size, or null before the map exists. */
+  viewSize(): CssSize | null;
+  /** The title to offer, or '' before the map exists. */
+  defaultTitle(): string;
+  /** Whether this device can draw the image, or null before the map exists. */
+  check(width: number, height: number, pixelRatio: number): ExportSizeCheck | null;
+  /** Exports a snapshot of the live view; rejects when the map does not exist yet. */
+  run(request: SnapshotRequest, options?: RenderOptions): Promise<SnapshotResult>;
+}
+
+/** The export for a live map (`port`, null until the map exists) and the app's data at the moment of asking. */
+export function snapshotService(port: () => SnapshotPort | null, data: () => SnapshotData): SnapshotService {
+  return {
+    viewSize: () => port()?.viewSize() ?? null,
+    defaultTitle: () => {
+      const p = port();
+      return p ? defaultTitleFor(p, data()) : '';
+    },
+    check: (width, height, pixelRatio) => {
+      const p = port();
+      return p ? checkSnapshotSize(p, width, height, pixelRatio) : null;
+    },
+    run: async (request, options = {}) => {
+      const p = port();
+      if (!p) throw new Error('The map is not ready yet.');
+      return exportSnapshot(p, data(), request, options);
+    },
+  };
 }

@@ -8,6 +8,9 @@
 import { CATEGORIES, categoryDef, type CategoryId } from '../domain/categories.ts';
 import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
 import { DISPLACEMENT_LEGEND_STEPS, displacementRadiusPx } from '../symbols/displacement.ts';
+import { evidenceLegendRows } from '../symbols/legend.ts';
+import type { SymbolRef } from '../symbols/svg.ts';
+import { SYMBOLS } from '../symbols/table.ts';
 import { layoutText, type TextBlock, type TextMeasurer } from './text-layout.ts';
 
 /** What the caller found inside the exported bounds; the legend shows exactly this. */
@@ -20,19 +23,14 @@ export interface LegendContent {
   readonly focusAreas: readonly FocusAreaId[];
 }
 
-export type MarkerStyle = 'solid' | 'hollow' | 'area';
-
 export interface CircleStep {
   readonly people: number;
   readonly radius: number;
   readonly label: TextBlock;
 }
 
-export type LegendSymbol =
-  | { readonly kind: 'marker'; readonly category: CategoryId; readonly style: MarkerStyle }
-  | { readonly kind: 'ring'; readonly category: CategoryId }
-  | { readonly kind: 'swatch'; readonly area: FocusAreaId }
-  | { readonly kind: 'circles'; readonly steps: readonly CircleStep[] };
+/** A symbol from the symbol table, or the nested displacement circles. */
+export type LegendSymbol = SymbolRef | { readonly kind: 'circles'; readonly steps: readonly CircleStep[] };
 
 export interface Box {
   readonly x: number;
@@ -74,8 +72,8 @@ export interface LegendMetrics {
   readonly maxColumns: number;
 }
 
-/** The map's marker image is 22 px with the shape inset 2.5 px (marker-icons.ts). */
-export const MARKER_BOX = 22;
+/** Legend symbols are drawn at the map marker's own size. */
+export const MARKER_BOX = SYMBOLS.marker.size;
 export const SYMBOL_GAP = 6;
 const ROW_GAP = 3;
 const SECTION_GAP = 6;
@@ -97,16 +95,10 @@ function symbolRow(symbol: Exclude<LegendSymbol, { kind: 'circles' }>, label: st
 }
 
 function evidenceRows(evidence: LegendContent['evidence'], category: CategoryId): RowSpec[] {
-  const rows: RowSpec[] = [];
-  if (evidence.hollow) {
-    rows.push(symbolRow({ kind: 'marker', category, style: 'solid' }, 'Solid: reported by several sources or a dataset'));
-    rows.push(symbolRow({ kind: 'marker', category, style: 'hollow' }, 'Hollow: single source or unverified'));
-  }
-  if (evidence.ring) rows.push(symbolRow({ kind: 'ring', category }, 'Ring: place known only to a township (ring shows its size)'));
-  if (evidence.area) {
-    rows.push(symbolRow({ kind: 'marker', category, style: 'area' }, 'Dashed: known only to a district or wider, never a pin on a town'));
-  }
-  return rows;
+  const shown = { solid: evidence.hollow, hollow: evidence.hollow, ring: evidence.ring, area: evidence.area };
+  return evidenceLegendRows(category)
+    .filter((row) => shown[row.key])
+    .map((row) => symbolRow(row.symbol, row.label));
 }
 
 /** The legend's sections for what the map shows, in the app legend's order and words. */

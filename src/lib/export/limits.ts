@@ -6,16 +6,7 @@
  * `MAX_VIEWPORT_DIMS`).
  */
 
-export interface DrawableLimits {
-  readonly maxTextureSize: number;
-  readonly maxRenderbufferSize: number;
-  readonly maxViewportDims: readonly [number, number];
-  /**
-   * Largest 2D canvas area in pixels, where the browser has one below the GL limits
-   * (iOS Safari: 16,777,216). The composed PNG is a 2D canvas of the full size.
-   */
-  readonly maxCanvasArea?: number;
-}
+import type { DrawableLimits } from '../domain/snapshot-port.ts';
 
 export interface ExportSize {
   /** CSS pixels. */

@@ -7,16 +7,9 @@
  * `setScale`, `getRoundNum`, `getDecimalRoundNum`) for a Web Mercator map.
  */
 
+import { distanceMetres, latFromMercatorY, mercatorYFromLat, TILE_SIZE } from '../geo/web-mercator.ts';
+
 export type ScaleUnit = 'metric' | 'imperial' | 'nautical';
-
-/**
- * MapLibre's sphere (`earthRadius` in `src/geo/lng_lat.ts`). Its circumference is 40,030,173.6 m,
- * not the WGS 84 equatorial 40,075,016.7 m; we follow MapLibre so the numbers match the live map.
- */
-export const EARTH_RADIUS_M = 6371008.8;
-
-/** MapLibre's world tile size: at zoom z the world is 512 · 2^z CSS pixels wide. */
-export const TILE_SIZE = 512;
 
 /** MapLibre ScaleControl's default `maxWidth`. */
 export const DEFAULT_SCALE_MAX_WIDTH = 100;
@@ -34,31 +27,6 @@ export interface ScaleBar {
   readonly unit: string;
   /** Exactly the ScaleControl's text, e.g. "50 km" with a no-break space. */
   readonly label: string;
-}
-
-/** Ground metres per CSS pixel at a latitude and zoom on MapLibre's Web Mercator sphere. */
-export function metresPerPixel(lat: number, zoom: number, tileSize = TILE_SIZE): number {
-  return (2 * Math.PI * EARTH_RADIUS_M * Math.cos((lat * Math.PI) / 180)) / (tileSize * 2 ** zoom);
-}
-
-/** MapLibre's `mercatorYfromLat`. */
-function mercatorYFromLat(lat: number): number {
-  return (180 - (180 / Math.PI) * Math.log(Math.tan(Math.PI / 4 + (lat * Math.PI) / 360))) / 360;
-}
-
-/** MapLibre's `latFromMercatorY`. */
-function latFromMercatorY(y: number): number {
-  const y2 = 180 - y * 360;
-  return (360 / Math.PI) * Math.atan(Math.exp((y2 * Math.PI) / 180)) - 90;
-}
-
-/** MapLibre's `LngLat.distanceTo`: spherical law of cosines. */
-function distanceMetres(lng1: number, lat1: number, lng2: number, lat2: number): number {
-  const rad = Math.PI / 180;
-  const a =
-    Math.sin(lat1 * rad) * Math.sin(lat2 * rad) +
-    Math.cos(lat1 * rad) * Math.cos(lat2 * rad) * Math.cos((lng2 - lng1) * rad);
-  return EARTH_RADIUS_M * Math.acos(Math.min(a, 1));
 }
 
 /**

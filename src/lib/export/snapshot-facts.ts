@@ -14,20 +14,7 @@ import { incidentDaySpan } from '../domain/date-span.ts';
 import type { LegendContent } from './legend-layout.ts';
 import type { DayRange } from './naming.ts';
 import type { PngTextEntry } from './png-text-chunks.ts';
-
-/** A map camera: centre, zoom and the rotation and tilt in degrees. */
-export interface CameraView {
-  readonly lon: number;
-  readonly lat: number;
-  readonly zoom: number;
-  readonly bearing: number;
-  readonly pitch: number;
-}
-
-export interface CssSize {
-  readonly width: number;
-  readonly height: number;
-}
+import type { CameraView, CssSize } from '../domain/view.ts';
 
 /** Below this zoom a view shows most of the country, and the title says "Myanmar". */
 export const COUNTRY_ZOOM = 6;

@@ -14,25 +14,24 @@ import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Point } from 'geojson';
 import { LAYER, SOURCE } from './ids.ts';
-import type { MapView } from '../state/url-hash.ts';
+import type { CameraView, ViewChangeCause } from '../domain/view.ts';
+import type { DisplacementFigure, Incident } from '../domain/incident.ts';
+import { displacementToFeatureCollection } from '../geo/displacement.ts';
+import type { SnapshotPort } from '../domain/snapshot-port.ts';
+import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
 import type { IncidentProps } from '../geo/incident-features.ts';
-import { basemapStyle } from './basemap-style.ts';
-import { absoluteUrl, fontFaces } from './fonts.ts';
-import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS, incidentLayers } from './incident-layers.ts';
-import { installMarkerImages } from './marker-icons.ts';
+import { LIVE_LAYERS, SETTLED_LAYERS, pointLayerIds } from './incident-layers.ts';
+import { installMarkerImages } from './marker-images.ts';
 import { snapshotPort } from './snapshot.ts';
-import type { SnapshotPort } from '../export/export-snapshot.ts';
+import { buildMapStyle, INCIDENT_CLUSTER } from './style.ts';
 
 // Vite cannot see MapLibre's worker; without this the map never reaches `idle`.
 setWorkerUrl(workerUrl);
 
-/** Why the view changed: a continuous gesture, or a deliberate jump the user may want to go Back from. */
-export type ViewChangeCause = 'move' | 'deliberate' | 'restore';
-
 export interface ConflictMapCallbacks {
   /** The first `idle`: style, data and fonts drawn. */
   onReady?: () => void;
-  onViewChange?: (view: MapView, cause: ViewChangeCause) => void;
+  onViewChange?: (view: CameraView, cause: ViewChangeCause) => void;
   /** Incident ids under a click; several when markers share a place. */
   onIncidentClick?: (ids: string[]) => void;
   onIncidentHover?: (id: string | null) => void;
@@ -45,7 +44,12 @@ const RING_LAYERS = [SETTLED_LAYERS.uncertainty, LIVE_LAYERS.uncertainty];
 const CLICKABLE = [...MARKER_LAYERS, ...RING_LAYERS];
 /** Above this many visible incidents the map clusters them. */
 const CLUSTER_ABOVE = 500;
-const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, ...Object.values(SETTLED_LAYERS)];
+const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, ...pointLayerIds(SETTLED_LAYERS)];
+
+/** Resolves a shipped file's path against the page, because MapLibre's worker has another base URL. */
+function absoluteUrl(path: string): string {
+  return new URL(path, document.baseURI).href;
+}
 
 /**
  * The one owner of the MapLibre map. Everything else talks to it through these methods and
@@ -59,31 +63,11 @@ export class ConflictMap {
   #hoverId: string | null = null;
   #clustered = false;
 
-  constructor(container: HTMLElement, initialView: MapView, cb: ConflictMapCallbacks) {
+  constructor(container: HTMLElement, initialView: CameraView, cb: ConflictMapCallbacks) {
     this.#cb = cb;
-    const style = basemapStyle({
-      countries: absoluteUrl('data/countries.geojson'),
-      countryLabels: absoluteUrl('data/country-labels.geojson'),
-      admin1: absoluteUrl('data/admin1.geojson'),
-      admin1Labels: absoluteUrl('data/admin1-labels.geojson'),
-      places: absoluteUrl('data/places.geojson'),
-    }, incidentLayers());
-    style['font-faces'] = fontFaces();
-    style.state = { ...INCIDENT_GLOBAL_STATE };
-    const empty: FeatureCollection = { type: 'FeatureCollection', features: [] };
-    style.sources[SOURCE.incidents] = {
-      type: 'geojson',
-      data: empty,
-      cluster: false,
-      clusterRadius: 36,
-      clusterMaxZoom: 9,
-    };
-    style.sources[SOURCE.incidentsLive] = { type: 'geojson', data: empty };
-    style.sources[SOURCE.displacement] = { type: 'geojson', data: empty };
-
     this.#map = new MlMap({
       container,
-      style,
+      style: buildMapStyle(absoluteUrl),
       center: [initialView.lon, initialView.lat],
       zoom: initialView.zoom,
       bearing: initialView.bearing,
@@ -188,7 +172,7 @@ export class ConflictMap {
   }
 
   /** The current view. */
-  view(): MapView {
+  view(): CameraView {
     const c = this.#map.getCenter();
     return { zoom: this.#map.getZoom(), lat: c.lat, lon: c.lng, bearing: this.#map.getBearing(), pitch: this.#map.getPitch() };
   }
@@ -204,7 +188,7 @@ export class ConflictMap {
   }
 
   /** Moves to a view restored from the URL (Back/Forward or a pasted link). */
-  jumpTo(view: MapView): void {
+  jumpTo(view: CameraView): void {
     this.#pendingCause = 'restore';
     this.#map.jumpTo({ center: [view.lon, view.lat], zoom: view.zoom, bearing: view.bearing, pitch: view.pitch });
   }
@@ -218,16 +202,17 @@ export class ConflictMap {
   /**
    * Replaces the incident points shown (the visible set, already filtered). A few hundred points
    * are drawn one by one, so their categories show at country level; more are clustered.
+   * `outlineOf` gives each dataset's outline style ('' for none).
    */
-  setIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
+  setIncidents(incidents: readonly Incident[], outlineOf: (dataset: string) => string): void {
     const source = this.#map.getSource<GeoJSONSource>(SOURCE.incidents);
     if (!source) return;
-    const cluster = fc.features.length > CLUSTER_ABOVE;
+    const cluster = incidents.length > CLUSTER_ABOVE;
     if (cluster !== this.#clustered) {
       this.#clustered = cluster;
-      void source.setClusterOptions({ cluster, clusterRadius: 36, clusterMaxZoom: 9 });
+      void source.setClusterOptions({ cluster, ...INCIDENT_CLUSTER });
     }
-    source.setData(fc);
+    source.setData(incidentsToFeatureCollection(incidents, outlineOf));
   }
 
   /**
@@ -236,7 +221,7 @@ export class ConflictMap {
    */
   setLiveMode(on: boolean): void {
     this.#whenStyleReady(() => {
-      for (const id of Object.values(LIVE_LAYERS)) this.#map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      for (const id of pointLayerIds(LIVE_LAYERS)) this.#map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
       for (const id of SETTLED_ONLY) this.#map.setLayoutProperty(id, 'visibility', on ? 'none' : 'visible');
     });
   }
@@ -250,13 +235,13 @@ export class ConflictMap {
   }
 
   /** The incidents the live layers filter by date (those passing every other filter). */
-  setLiveIncidents(fc: FeatureCollection<Point, IncidentProps>): void {
-    this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(fc);
+  setLiveIncidents(incidents: readonly Incident[], outlineOf: (dataset: string) => string): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(incidentsToFeatureCollection(incidents, outlineOf));
   }
 
-  /** Replaces the displacement circles. */
-  setDisplacement(fc: FeatureCollection<Point>): void {
-    this.#map.getSource<GeoJSONSource>(SOURCE.displacement)?.setData(fc);
+  /** Replaces the displacement circles: the latest figure of each area, at the area's label point. */
+  setDisplacement(figures: readonly DisplacementFigure[], areaPoints: ReadonlyMap<string, [number, number]>): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.displacement)?.setData(displacementToFeatureCollection(figures, areaPoints));
   }
 
   /** Highlights the hovered incident's marker. */

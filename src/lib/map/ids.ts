@@ -1,4 +1,4 @@
-/** Source and layer ids, named once so no other module spells them as bare strings. */
+/** The map's source and layer ids, named once so no other module spells them as bare strings. */
 export const SOURCE = {
   countries: 'countries',
   countryLabels: 'country-labels',
@@ -7,9 +7,7 @@ export const SOURCE = {
   places: 'places',
   incidents: 'incidents',
   incidentsLive: 'incidents-live',
-  incidentAreas: 'incident-areas',
   displacement: 'displacement',
-  imported: 'imported',
 } as const;
 
 export const LAYER = {
@@ -32,7 +30,4 @@ export const LAYER = {
   clusterCount: 'incident-cluster-count',
   displacementCircles: 'displacement-circles',
   displacementLabels: 'displacement-labels',
-  imported: 'imported-points',
-  importedClusters: 'imported-clusters',
-  importedClusterCount: 'imported-cluster-count',
 } as const;

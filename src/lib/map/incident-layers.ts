@@ -2,9 +2,10 @@ import type { ExpressionSpecification, LayerSpecification } from 'maplibre-gl';
 import { LAYER, SOURCE } from './ids.ts';
 import { prop } from '../geo/incident-features.ts';
 import { FONT } from './fonts.ts';
-import { metresPerPixel } from '../export/scale-bar.ts';
-import { CATEGORIES } from '../domain/categories.ts';
+import { metresPerPixel } from '../geo/web-mercator.ts';
 import { DISPLACEMENT_COLOR, DISPLACEMENT_PX_PER_SQRT_PERSON } from '../symbols/displacement.ts';
+import { MARKER_IMAGE_PREFIX, OUTLINE_IMAGE_PREFIX } from '../symbols/image.ts';
+import { CATEGORY_INK, categoryColor, SYMBOLS, type Ink, type MarkerStyle, type SymbolTable } from '../symbols/table.ts';
 
 /** Metres per pixel at zoom 0 and latitude 20° N (Myanmar's middle), for rings sized in metres. */
 const M_PER_PX_Z0 = metresPerPixel(20, 0);
@@ -30,12 +31,23 @@ const uncertaintyRadius: ExpressionSpecification = [
   22, ['*', ['/', prop('uncertaintyM'), M_PER_PX_Z0], 2 ** 22],
 ];
 
-const categoryColor = [
-  'match',
-  prop('category'),
-  ...CATEGORIES.flatMap((c) => [c.id, c.color]),
-  '#4a4a4a',
-] as unknown as ExpressionSpecification;
+/** The category colour of a feature, from the symbol table. */
+function categoryColorExpression(table: SymbolTable): ExpressionSpecification {
+  return ['match', prop('category'), ...table.categories.flatMap((c) => [c.id, c.color]), categoryColor(table, 'other')] as unknown as ExpressionSpecification;
+}
+
+/** The marker style of a feature: area, hollow or solid, as `incidentMarkerStyle` decides it. */
+const markerStyle: ExpressionSpecification = ['case', prop('area'), 'area', prop('weak'), 'hollow', 'solid'];
+
+/** An ink of the table as a paint value: the category colour, or the ink's own colour. */
+function inkPaint(table: SymbolTable, ink: Ink): ExpressionSpecification | string {
+  return ink === CATEGORY_INK ? categoryColorExpression(table) : ink;
+}
+
+/** A paint value chosen by the feature's marker style. */
+function byStyle(values: Readonly<Record<MarkerStyle, ExpressionSpecification | string | number>>): ExpressionSpecification {
+  return ['match', markerStyle, 'area', values.area, 'hollow', values.hollow, values.solid] as unknown as ExpressionSpecification;
+}
 
 /** Global state the incident layers read; set with `setGlobalStateProperty`. */
 export const INCIDENT_GLOBAL_STATE = {
@@ -45,36 +57,53 @@ export const INCIDENT_GLOBAL_STATE = {
   liveToDay: { default: 1e9 },
 } as const;
 
-/** Layer ids of one set of point layers (clustered or live). */
+/** Layer ids of one set of point layers (settled or live). */
 export interface PointLayerIds {
-  readonly outline: string;
+  readonly outline: string | null;
   readonly uncertainty: string;
   readonly halo: string;
   readonly areaMarkers: string;
   readonly markers: string;
 }
 
-export const SETTLED_LAYERS: PointLayerIds = {
+export const SETTLED_LAYERS = {
   outline: LAYER.datasetOutline,
   uncertainty: LAYER.uncertainty,
   halo: LAYER.incidentHalo,
   areaMarkers: LAYER.incidentAreaMarkers,
   markers: LAYER.incidents,
-};
+} as const satisfies PointLayerIds;
 
 /** The live layers have no dataset outline: while scrubbing, speed matters more. */
-export const LIVE_LAYERS: Omit<PointLayerIds, 'outline'> = {
+export const LIVE_LAYERS = {
+  outline: null,
   uncertainty: `${LAYER.uncertainty}-live`,
   halo: `${LAYER.incidentHalo}-live`,
   areaMarkers: `${LAYER.incidentAreaMarkers}-live`,
   markers: `${LAYER.incidents}-live`,
-};
+} as const satisfies PointLayerIds;
 
-/** Point layers (dataset outline, ring, highlight, area marker, marker) over the clustered source. */
-function pointLayers(source: string, ids: PointLayerIds): LayerSpecification[] {
-  const base: ExpressionSpecification[] = [notCluster];
-  const visibility = 'visible';
-  return [
+/** Ids of every layer of a set, in drawing order. */
+export function pointLayerIds(ids: PointLayerIds): string[] {
+  return [ids.uncertainty, ids.outline, ids.halo, ids.areaMarkers, ids.markers].filter((x): x is string => x !== null);
+}
+
+/**
+ * One set of incident point layers (ring, dataset outline, highlight, area marker, marker).
+ * Settled layers sit on the (possibly clustered) source and draw the marker images. Live layers,
+ * shown only while scrubbing, draw plain circles filtered by a global-state date range, because a
+ * global-state filter re-runs the layer on every step and circles are far cheaper to rebuild than
+ * placed symbols.
+ */
+function pointLayers(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecification[] {
+  const live = mode === 'live';
+  const ids: PointLayerIds = live ? LIVE_LAYERS : SETTLED_LAYERS;
+  const source = live ? SOURCE.incidentsLive : SOURCE.incidents;
+  const base: ExpressionSpecification[] = live ? [notCluster, inLiveRange] : [notCluster];
+  const visibility = live ? 'none' : 'visible';
+  const color = categoryColorExpression(table);
+  const ring = live ? table.liveRing : table.ring;
+  const layers: LayerSpecification[] = [
     {
       id: ids.uncertainty,
       type: 'circle',
@@ -83,14 +112,16 @@ function pointLayers(source: string, ids: PointLayerIds): LayerSpecification[] {
       layout: { visibility },
       paint: {
         'circle-radius': uncertaintyRadius,
-        'circle-color': categoryColor,
-        'circle-opacity': 0.1,
-        'circle-stroke-color': categoryColor,
-        'circle-stroke-width': 1.6,
-        'circle-stroke-opacity': 0.85,
+        'circle-color': color,
+        'circle-opacity': ring.fillOpacity,
+        'circle-stroke-color': color,
+        'circle-stroke-width': ring.strokeWidth,
+        'circle-stroke-opacity': ring.strokeOpacity,
       },
     },
-    {
+  ];
+  if (ids.outline) {
+    layers.push({
       // Imported datasets are told apart by an outline around their markers; colour stays category.
       id: ids.outline,
       type: 'symbol',
@@ -98,111 +129,87 @@ function pointLayers(source: string, ids: PointLayerIds): LayerSpecification[] {
       filter: ['all', ...base, ['!=', prop('outline'), '']],
       layout: {
         visibility,
-        'icon-image': ['concat', 'outline-', prop('outline')],
+        'icon-image': ['concat', OUTLINE_IMAGE_PREFIX, prop('outline')],
         'icon-allow-overlap': true,
         'icon-ignore-placement': true,
       },
+    });
+  }
+  layers.push({
+    id: ids.halo,
+    type: 'circle',
+    source,
+    filter: ['all', ...base, hoveredOrSelected],
+    layout: { visibility },
+    paint: {
+      'circle-radius': live ? table.highlight.liveRadius : table.highlight.radius,
+      'circle-color': table.highlight.fill,
+      'circle-stroke-color': table.highlight.stroke,
+      'circle-stroke-width': table.highlight.strokeWidth,
     },
-    {
-      id: ids.halo,
-      type: 'circle',
-      source,
-      filter: ['all', ...base, hoveredOrSelected],
-      layout: { visibility },
-      paint: {
-        'circle-radius': 15,
-        'circle-color': 'rgba(255, 214, 0, 0.55)',
-        'circle-stroke-color': '#1a1a1a',
-        'circle-stroke-width': 2,
+  });
+  const isArea: ExpressionSpecification = ['==', prop('area'), true];
+  const isPin: ExpressionSpecification = ['==', prop('area'), false];
+  if (live) {
+    const styles = table.styles;
+    layers.push(
+      {
+        id: ids.areaMarkers,
+        type: 'circle',
+        source,
+        filter: ['all', ...base, isArea],
+        layout: { visibility },
+        paint: {
+          'circle-radius': table.live.areaRadius,
+          'circle-color': inkPaint(table, styles.area.fill),
+          'circle-stroke-color': inkPaint(table, styles.area.stroke.ink),
+          'circle-stroke-width': table.live.strokeWidth.area,
+        },
       },
-    },
-    {
-      id: ids.areaMarkers,
-      type: 'symbol',
-      source,
-      filter: ['all', ...base, ['==', prop('area'), true]],
-      layout: {
-        visibility,
-        'icon-image': ['concat', 'marker-', prop('category'), '-area'],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'icon-size': 0.9,
+      {
+        id: ids.markers,
+        type: 'circle',
+        source,
+        filter: ['all', ...base, isPin],
+        layout: { visibility },
+        paint: {
+          'circle-radius': table.live.radius,
+          'circle-color': byStyle({ solid: inkPaint(table, styles.solid.fill), hollow: inkPaint(table, styles.hollow.fill), area: inkPaint(table, styles.area.fill) }),
+          'circle-stroke-color': byStyle({ solid: inkPaint(table, styles.solid.stroke.ink), hollow: inkPaint(table, styles.hollow.stroke.ink), area: inkPaint(table, styles.area.stroke.ink) }),
+          'circle-stroke-width': byStyle(table.live.strokeWidth),
+        },
       },
-    },
-    {
-      id: ids.markers,
-      type: 'symbol',
-      source,
-      filter: ['all', ...base, ['==', prop('area'), false]],
-      layout: {
-        visibility,
-        'icon-image': ['concat', 'marker-', prop('category'), ['case', prop('weak'), '-hollow', '-solid']],
-        'icon-allow-overlap': true,
-        'icon-ignore-placement': true,
-        'symbol-sort-key': ['-', 0, prop('startDay')],
+    );
+  } else {
+    const image = (style: ExpressionSpecification | MarkerStyle): ExpressionSpecification => ['concat', MARKER_IMAGE_PREFIX, prop('category'), '-', style];
+    layers.push(
+      {
+        id: ids.areaMarkers,
+        type: 'symbol',
+        source,
+        filter: ['all', ...base, isArea],
+        layout: { visibility, 'icon-image': image('area'), 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 0.9 },
       },
-    },
-  ];
-}
-
-/**
- * The live layers, shown only while scrubbing: plain circles (category colour, hollow for weaker
- * evidence, a ring for area precision) instead of icons, because a global-state filter re-runs
- * the layer on every step and circles are far cheaper to rebuild than placed symbols.
- */
-function livePointLayers(): LayerSpecification[] {
-  const base: ExpressionSpecification[] = [notCluster, inLiveRange];
-  const visibility = 'none';
-  return [
-    {
-      id: LIVE_LAYERS.uncertainty,
-      type: 'circle',
-      source: SOURCE.incidentsLive,
-      filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
-      layout: { visibility },
-      paint: {
-        'circle-radius': uncertaintyRadius,
-        'circle-color': categoryColor,
-        'circle-opacity': 0.08,
-        'circle-stroke-color': categoryColor,
-        'circle-stroke-width': 1.2,
-        'circle-stroke-opacity': 0.7,
+      {
+        id: ids.markers,
+        type: 'symbol',
+        source,
+        filter: ['all', ...base, isPin],
+        layout: {
+          visibility,
+          'icon-image': image(markerStyle),
+          'icon-allow-overlap': true,
+          'icon-ignore-placement': true,
+          'symbol-sort-key': ['-', 0, prop('startDay')],
+        },
       },
-    },
-    {
-      id: LIVE_LAYERS.halo,
-      type: 'circle',
-      source: SOURCE.incidentsLive,
-      filter: ['all', ...base, hoveredOrSelected],
-      layout: { visibility },
-      paint: { 'circle-radius': 13, 'circle-color': 'rgba(255, 214, 0, 0.55)', 'circle-stroke-color': '#1a1a1a', 'circle-stroke-width': 2 },
-    },
-    {
-      id: LIVE_LAYERS.areaMarkers,
-      type: 'circle',
-      source: SOURCE.incidentsLive,
-      filter: ['all', ...base, ['==', prop('area'), true]],
-      layout: { visibility },
-      paint: { 'circle-radius': 6, 'circle-color': '#ffffff', 'circle-stroke-color': categoryColor, 'circle-stroke-width': 2 },
-    },
-    {
-      id: LIVE_LAYERS.markers,
-      type: 'circle',
-      source: SOURCE.incidentsLive,
-      filter: ['all', ...base, ['==', prop('area'), false]],
-      layout: { visibility },
-      paint: {
-        'circle-radius': 5.5,
-        'circle-color': ['case', prop('weak'), '#ffffff', categoryColor],
-        'circle-stroke-color': ['case', prop('weak'), categoryColor, '#ffffff'],
-        'circle-stroke-width': ['case', prop('weak'), 2, 1.2],
-      },
-    },
-  ];
+    );
+  }
+  return layers;
 }
 
 /** Layers for incident markers, uncertainty rings, clusters and displacement circles. */
-export function incidentLayers(): LayerSpecification[] {
+export function incidentLayers(table: SymbolTable = SYMBOLS): LayerSpecification[] {
   return [
     {
       id: LAYER.displacementCircles,
@@ -256,7 +263,7 @@ export function incidentLayers(): LayerSpecification[] {
       },
       paint: { 'text-color': '#ffffff' },
     },
-    ...pointLayers(SOURCE.incidents, SETTLED_LAYERS),
-    ...livePointLayers(),
+    ...pointLayers(table, 'settled'),
+    ...pointLayers(table, 'live'),
   ];
 }

@@ -11,11 +11,10 @@ import { Map as MlMap, type GeoJSONSourceSpecification, type LayerSpecification,
 import type { FocusAreaId } from '../domain/areas.ts';
 import { FOCUS_AREAS } from '../domain/areas.ts';
 import { LAYER, SOURCE } from './ids.ts';
-import type { MapFrame, RenderedMap, RenderOptions, SnapshotPort } from '../export/export-snapshot.ts';
-import type { DrawableLimits } from '../export/limits.ts';
-import type { CameraView } from '../export/snapshot-facts.ts';
-import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS } from './incident-layers.ts';
-import { installMarkerImages } from './marker-icons.ts';
+import type { DrawableLimits, MapFrame, RenderedMap, RenderOptions, SnapshotPort } from '../domain/snapshot-port.ts';
+import type { CameraView } from '../domain/view.ts';
+import { INCIDENT_GLOBAL_STATE, LIVE_LAYERS, SETTLED_LAYERS, pointLayerIds } from './incident-layers.ts';
+import { installMarkerImages } from './marker-images.ts';
 
 type LngLatPair = readonly [number, number];
 
@@ -63,8 +62,8 @@ export function exportStyle(live: StyleSpecification): StyleSpecification {
     const { cluster: _c, clusterRadius: _r, clusterMaxZoom: _m, clusterProperties: _p, clusterMinPoints: _n, ...rest } = incidents;
     style.sources[SOURCE.incidents] = { ...rest, cluster: false };
   }
-  const live_ = new Set<string>(Object.values(LIVE_LAYERS));
-  const settled = new Set<string>([LAYER.clusters, LAYER.clusterCount, ...Object.values(SETTLED_LAYERS)]);
+  const live_ = new Set<string>(pointLayerIds(LIVE_LAYERS));
+  const settled = new Set<string>([LAYER.clusters, LAYER.clusterCount, ...pointLayerIds(SETTLED_LAYERS)]);
   style.layers = style.layers.map((layer): LayerSpecification => {
     if (live_.has(layer.id)) return { ...layer, layout: { ...layer.layout, visibility: 'none' } } as LayerSpecification;
     if (settled.has(layer.id)) return { ...layer, layout: { ...layer.layout, visibility: 'visible' } } as LayerSpecification;

@@ -1,21 +1,33 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
-import type { MapView } from './url-hash.ts';
+import type { CameraView, ViewChangeCause } from '../domain/view.ts';
+import { rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
 import { describeError, type ErrorReport } from './error-report.ts';
 import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
-import { visibleIncidents } from '../query/visible-incidents.ts';
+import { countsByFacet, incidentIndex, visibleIncidents } from '../query/visible-incidents.ts';
+import { displacementSeries } from '../geo/displacement.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 
-/** A camera move asked for by the UI; the map binding carries it out. */
+/**
+ * A camera move asked for by the UI or a history step; the map binding carries it out. `jump`
+ * restores a view from the URL (Back, Forward), so it makes no new history entry.
+ */
 export type CameraRequest =
   | { readonly kind: 'fit'; readonly bbox: readonly [number, number, number, number]; readonly seq: number }
-  | { readonly kind: 'fly'; readonly lon: number; readonly lat: number; readonly zoom?: number; readonly seq: number };
+  | { readonly kind: 'fly'; readonly lon: number; readonly lat: number; readonly zoom?: number; readonly seq: number }
+  | { readonly kind: 'jump'; readonly view: CameraView; readonly seq: number };
+
+/** The last change of the map's view, as the map reported it. */
+export interface ViewChange {
+  readonly view: CameraView;
+  readonly cause: ViewChangeCause;
+}
 
 /** The initial view when a link carries none: all of Myanmar. */
-export const DEFAULT_VIEW: MapView = { zoom: 4.9, lat: 19.6, lon: 96.6, bearing: 0, pitch: 0 };
+export const DEFAULT_VIEW: CameraView = { zoom: 4.9, lat: 19.6, lon: 96.6, bearing: 0, pitch: 0 };
 
 /**
  * The one state object of the app. Components read it and call its methods; the map binding
- * pushes what it derives into the map; the URL sync writes it to the hash.
+ * pushes what it derives into the map; the URL owner writes it to the address bar.
  */
 export class AppState {
   /** The curated incidents shipped with the app. */
@@ -28,9 +40,10 @@ export class AppState {
   );
   displacement = $state.raw<readonly DisplacementFigure[]>([]);
   dataVersion = $state('');
-  /** Set once the map has drawn for the first time. */
-  mapReady = $state(false);
-  view = $state.raw<MapView>(DEFAULT_VIEW);
+  /** The map's view: the initial one until the map reports its first move. */
+  view = $state.raw<CameraView>(DEFAULT_VIEW);
+  /** The last view change and its cause, for the URL owner; null until the map first moves. */
+  viewChange = $state.raw<ViewChange | null>(null);
   selectedId = $state<string | null>(null);
   hoverId = $state<string | null>(null);
   /** Several incidents at one spot: the user chooses one from this list. */
@@ -44,6 +57,8 @@ export class AppState {
   filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
   /** The visible set: the one pure function over the data and the filter. */
   readonly visible = $derived(visibleIncidents(this.incidents, this.filter));
+  /** The date range as inclusive day numbers, or null when dates are not filtered. */
+  readonly dateSpan = $derived<DaySpan | null>(this.filter.dateRange ? rangeDaySpan(this.filter.dateRange) : null);
   /** True while a brush moves or the timeline plays: the map switches to its live, unclustered layers. */
   scrubbing = $state(false);
   #lastFilterAnyDate: IncidentFilter | null = null;
@@ -59,6 +74,10 @@ export class AppState {
    * It only changes when a non-date filter does, so scrubbing never re-sends the points.
    */
   readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, this.filterAnyDate));
+  /** Live counts for the filter panel: each value's count with every other filter applied. */
+  readonly facetCounts = $derived(countsByFacet(incidentIndex(this.incidents), this.filter));
+  /** The displacement figures as chart series (latest figure per date, never summed). */
+  readonly displacementSeries = $derived(displacementSeries(this.displacement));
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
 
@@ -85,6 +104,19 @@ export class AppState {
   /** Asks the map to fly to a point; a deliberate move. */
   flyTo(lon: number, lat: number, zoom?: number): void {
     this.cameraRequest = { kind: 'fly', lon, lat, zoom, seq: ++this.#cameraSeq };
+  }
+
+  /** Moves the camera to a view restored from the URL (Back, Forward); no new history entry. */
+  jumpTo(view: CameraView): void {
+    // The view is the restored one from now on, so nothing writes the old one back to the URL.
+    this.view = view;
+    this.cameraRequest = { kind: 'jump', view, seq: ++this.#cameraSeq };
+  }
+
+  /** The map reports that its view changed, and why. */
+  setView(view: CameraView, cause: ViewChangeCause): void {
+    this.view = view;
+    this.viewChange = { view, cause };
   }
 
   /** Opens an incident from a list: selects it and flies the map to it. */

@@ -1,5 +1,6 @@
 import type { AppState } from './app-state.svelte.ts';
 import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
+import { downloadBlob } from './download.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { ImportFormat, ImportReport } from '../data/import/types.ts';
 import { FORMAT_LABEL } from '../data/import/detect-format.ts';
@@ -41,20 +42,6 @@ export interface ImportControllerDeps {
   readonly now?: () => Date;
   /** Offers a file to the user (default: a Blob object URL and `<a download>`). */
   readonly download?: (blob: Blob, fileName: string) => void;
-}
-
-/** Offers a Blob as a download through a temporary link. */
-export function downloadBlob(blob: Blob, fileName: string): void {
-  const url = URL.createObjectURL(blob);
-  const a = document.createElement('a');
-  a.href = url;
-  a.download = fileName;
-  a.rel = 'noopener';
-  document.body.append(a);
-  a.click();
-  a.remove();
-  // Revoking at once can cancel the download in some browsers.
-  setTimeout(() => URL.revokeObjectURL(url), 60_000);
 }
 
 /** A dataset id from a file name: lowercase letters, digits and dashes, unique among `taken`. */

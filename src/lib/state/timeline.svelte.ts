@@ -1,7 +1,7 @@
 import type { DateRange } from '../domain/filter.ts';
 import { dayString } from '../domain/calendar.ts';
 import { incidentIndex } from '../query/visible-incidents.ts';
-import { playSteps, weeklyHistogram } from '../query/timeline-bins.ts';
+import { datePresets, playSteps, weeklyHistogram } from '../query/timeline-bins.ts';
 import type { AppState } from './app-state.svelte.ts';
 
 /** Play speeds: milliseconds per step. */
@@ -39,6 +39,9 @@ export class TimelineController {
   readonly span = $derived(
     this.index.dataSpan ? { start: dayString(this.index.dataSpan[0]), end: dayString(this.index.dataSpan[1]) } : null,
   );
+
+  /** Quick choices of date range for the data's span. */
+  readonly presets = $derived(this.span ? datePresets(this.span.start, this.span.end) : []);
 
   /** Sets the date range; `live` while a brush is still moving. */
   setRange(range: DateRange | null, live = false): void {

@@ -3,16 +3,10 @@
  * One small pure module that every feature extends by adding parameters, so a link
  * restores the whole view and state.
  */
-export interface MapView {
-  readonly zoom: number;
-  readonly lat: number;
-  readonly lon: number;
-  readonly bearing: number;
-  readonly pitch: number;
-}
+import type { CameraView } from '../domain/view.ts';
 
 export interface HashState {
-  readonly view: MapView | null;
+  readonly view: CameraView | null;
   /** Extra parameters in a stable (sorted) order. */
   readonly params: ReadonlyMap<string, string>;
 }
@@ -38,7 +32,7 @@ function normaliseBearing(b: number): number {
 }
 
 /** Writes a view as `zoom/lat/lon`, appending bearing and pitch only when non-zero. */
-export function formatView(v: MapView): string {
+export function formatView(v: CameraView): string {
   const d = coordDecimals(v.zoom);
   const parts = [trim(v.zoom, 2), trim(v.lat, d), trim(v.lon, d)];
   // Round first, then normalise, so -179.96 becomes 180 once and stays 180 on the next round trip.
@@ -50,7 +44,7 @@ export function formatView(v: MapView): string {
 }
 
 /** Parses `zoom/lat/lon[/bearing[/pitch]]`; returns null for anything out of range or malformed. */
-export function parseView(s: string): MapView | null {
+export function parseView(s: string): CameraView | null {
   const parts = s.split('/');
   if (parts.length < 3 || parts.length > 5) return null;
   if (!parts.every((p) => NUM.test(p))) return null;
@@ -64,7 +58,7 @@ export function parseView(s: string): MapView | null {
 export function parseHash(hash: string): HashState {
   const body = hash.startsWith('#') ? hash.slice(1) : hash;
   const [first = '', ...rest] = body.split('&');
-  let view: MapView | null = null;
+  let view: CameraView | null = null;
   const found: [string, string][] = [];
   const pairs = [...rest];
   if (first.includes('=')) pairs.unshift(first);
@@ -101,10 +95,4 @@ export function formatHash(state: HashState): string {
     parts.push(`${encodeURIComponent(k)}=${encodeValue(v)}`);
   }
   return parts.length ? `#${parts.join('&')}` : '';
-}
-
-/** True when two views would format to the same hash. */
-export function sameView(a: MapView | null, b: MapView | null): boolean {
-  if (!a || !b) return a === b;
-  return formatView(a) === formatView(b);
 }

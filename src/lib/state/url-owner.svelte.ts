@@ -1,0 +1,127 @@
+/**
+ * The one owner of the address bar. It reads the URL once at start-up (the view, the filters and
+ * the selected incident), writes every later change back with the history rules below, and turns
+ * Back and Forward into state changes. The hash codec (`url-hash.ts`, `filter-params.ts`) stays pure.
+ */
+import { untrack } from 'svelte';
+import type { CameraView, ViewChangeCause } from '../domain/view.ts';
+import type { AppState } from './app-state.svelte.ts';
+import { paramsToFilter, withFilterParams } from './filter-params.ts';
+import { formatHash, parseHash, type HashState } from './url-hash.ts';
+
+/** How a change reaches the history: a new entry, the current entry rewritten, or nothing. */
+export type HistoryMode = 'push' | 'replace' | 'none';
+
+/** What changed, for the history rules. */
+export type UrlChange =
+  | { readonly kind: 'view'; readonly cause: ViewChangeCause }
+  | { readonly kind: 'state'; readonly first: boolean; readonly scrubbing: boolean };
+
+/**
+ * The history rules in one place. Continuous moves (pan, zoom) rewrite the current entry;
+ * deliberate moves (a fit, a fly to a place) and filter or selection changes push one, so Back
+ * undoes them; a view restored from the URL writes nothing. While a brush moves or the timeline
+ * plays nothing is written, and the end of it pushes once. The first write only normalises the
+ * URL the page was opened with, so it replaces.
+ */
+export function historyModeFor(change: UrlChange): HistoryMode {
+  if (change.kind === 'view') return change.cause === 'restore' ? 'none' : change.cause === 'deliberate' ? 'push' : 'replace';
+  if (change.scrubbing) return 'none';
+  return change.first ? 'replace' : 'push';
+}
+
+/** The browser's address bar and history, so tests can supply their own. */
+export interface AddressBar {
+  /** The current `location.hash`. */
+  readHash(): string;
+  /** Writes a hash (`''` clears it) as a new history entry or over the current one. */
+  write(hash: string, mode: 'push' | 'replace'): void;
+  /** Calls `fn` on Back and Forward; returns a function that stops listening. */
+  onPopState(fn: () => void): () => void;
+}
+
+/** The page's own address bar. */
+export function browserAddressBar(): AddressBar {
+  return {
+    readHash: () => window.location.hash,
+    write(hash, mode) {
+      const url = `${window.location.pathname}${window.location.search}${hash}`;
+      if (mode === 'push') window.history.pushState(null, '', url);
+      else window.history.replaceState(null, '', url);
+    },
+    onPopState(fn) {
+      window.addEventListener('popstate', fn);
+      return () => window.removeEventListener('popstate', fn);
+    },
+  };
+}
+
+export class UrlOwner {
+  readonly #app: AppState;
+  readonly #bar: AddressBar;
+  /** The state the page was opened with. */
+  readonly initial: HashState;
+
+  /** Reads the URL once and applies its view, filters and selection to the app state. */
+  constructor(app: AppState, bar: AddressBar = browserAddressBar()) {
+    this.#app = app;
+    this.#bar = bar;
+    this.initial = parseHash(bar.readHash());
+    if (this.initial.view) app.view = this.initial.view;
+    this.#applyParams(this.initial.params);
+  }
+
+  #applyParams(params: ReadonlyMap<string, string>): void {
+    const restored = paramsToFilter(params);
+    this.#app.setFilter(restored.filter);
+    if (restored.selectedId !== this.#app.selectedId) this.#app.select(restored.selectedId);
+  }
+
+  /** The hash parameters the app state stands for now. */
+  #params(): Map<string, string> {
+    return withFilterParams(this.#parsedParams(), this.#app.filter, this.#app.selectedId);
+  }
+
+  /** Parameters of other features that the current URL carries (kept as they are). */
+  #parsedParams(): ReadonlyMap<string, string> {
+    return parseHash(this.#bar.readHash()).params;
+  }
+
+  #write(view: CameraView, params: ReadonlyMap<string, string>, mode: HistoryMode): void {
+    if (mode === 'none') return;
+    const next = formatHash({ view, params });
+    const current = this.#bar.readHash();
+    if (next === current || (next === '' && current === '#')) return;
+    this.#bar.write(next, mode);
+  }
+
+  /** Starts writing state changes to the URL and reading Back and Forward; returns a function that stops both. */
+  start(): () => void {
+    const app = this.#app;
+    const stopPopState = this.#bar.onPopState(() => {
+      const h = parseHash(this.#bar.readHash());
+      if (h.view) app.jumpTo(h.view);
+      this.#applyParams(h.params);
+    });
+    const stopEffects = $effect.root(() => {
+      $effect(() => {
+        const change = app.viewChange;
+        if (!change) return;
+        // The filters are read, not tracked: a filter change is written by the effect below.
+        untrack(() => this.#write(change.view, this.#params(), historyModeFor({ kind: 'view', cause: change.cause })));
+      });
+      let first = true;
+      $effect(() => {
+        const { filter, selectedId, scrubbing } = app;
+        const mode = historyModeFor({ kind: 'state', first, scrubbing });
+        if (mode === 'none') return;
+        first = false;
+        untrack(() => this.#write(app.view, withFilterParams(this.#parsedParams(), filter, selectedId), mode));
+      });
+    });
+    return () => {
+      stopEffects();
+      stopPopState();
+    };
+  }
+}
