@@ -3,6 +3,7 @@
  * unsimplified admin-1 boundaries and returns every problem with the record's id and a reason a
  * person can act on. It never changes a record; a coordinate is fixed at its source or not at all.
  */
+import { isRecord } from '../../src/lib/domain/guards.ts';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import { isCategoryId } from '../../src/lib/domain/categories.ts';
@@ -227,9 +228,6 @@ function findAdmin1(boundaries: Admin1Boundaries, nameOrCode: string): Admin1Fea
   return boundaries.features.find((f) => f.properties.name_en.toLowerCase() === key || f.properties.code.toLowerCase() === key);
 }
 
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
 
 function isNonEmptyString(v: unknown): v is string {
   return typeof v === 'string' && v.trim() !== '';

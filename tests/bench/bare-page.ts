@@ -23,6 +23,9 @@ interface BareResult {
 }
 const result: BareResult = {};
 (window as unknown as { __bare: BareResult }).__bare = result;
+// The bench's own import worker (the app's importer plus benchmark modes), started on demand.
+(window as unknown as { __benchImportWorker: () => Worker }).__benchImportWorker = () =>
+  new Worker(new URL('./import-bench.worker.ts', import.meta.url), { type: 'module' });
 
 const container = document.getElementById('map') as HTMLElement;
 const map = new MlMap({

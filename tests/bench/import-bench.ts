@@ -373,7 +373,11 @@ export async function benchImport(browser: Browser, filePath: string, options: B
       });
     });
     if (workerUrl === null) throw new Error('The import worker was not seen');
-    const worker = await workerRuns(page, workerUrl, filePath, options.repeats ?? 3);
+    // The worker-only runs use the bench's own worker (the same importer, plus benchmark modes),
+    // which the bare page of the same origin starts.
+    await page.goto(new URL('bench/bare-page.html', options.baseURL).href);
+    await page.waitForSelector('#map[data-ready="true"]', { timeout: 120_000 });
+    const worker = await workerRuns(page, filePath, options.repeats ?? 3);
     return { rows: ui.counts.read, bytes, ...ui, ...worker, memory };
   } finally {
     await page.context().close();
@@ -383,7 +387,6 @@ export async function benchImport(browser: Browser, filePath: string, options: B
 /** Runs the import worker directly on the file: import, bare (same reader), bare (papaparse's File reader). */
 async function workerRuns(
   page: Page,
-  workerUrl: string,
   filePath: string,
   repeats: number,
 ): Promise<Pick<ImportBenchResult, 'workerImportMs' | 'workerImportDeliveredMs' | 'workerBareMs' | 'workerBarePapaFileMs'>> {
@@ -397,10 +400,10 @@ async function workerRuns(
   await page.setInputFiles('#bench-file', filePath);
   const run = (request: Record<string, unknown>): Promise<number> =>
     page.evaluate(
-      ({ url, request }) =>
+      ({ request }) =>
         new Promise<number>((resolve, reject) => {
           const file = document.querySelector<HTMLInputElement>('#bench-file')?.files?.[0];
-          const worker = new Worker(url, { type: 'module' });
+          const worker = (window as unknown as { __benchImportWorker: () => Worker }).__benchImportWorker();
           const started = performance.now();
           worker.onmessage = (e: MessageEvent<{ type: string; message?: string }>) => {
             if (e.data.type === 'done' || e.data.type === 'bare-done') {
@@ -414,7 +417,7 @@ async function workerRuns(
           worker.onerror = (e) => reject(new Error(e.message));
           worker.postMessage({ ...request, file });
         }),
-      { url: workerUrl, request },
+      { request },
     );
   const best = { import: Infinity, delivered: Infinity, bare: Infinity, papaFile: Infinity };
   const importRequest = { type: 'import', fileName: 'bench.csv', datasetId: 'bench', maxGeoJsonBytes: 0, persistTo: null };

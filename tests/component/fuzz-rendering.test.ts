@@ -61,7 +61,7 @@ function expectedHref(url: string | null): string | null {
   if (!/^https?:\/\//i.test(t)) return null;
   try {
     const u = new URL(t);
-    return u.protocol === 'http:' || u.protocol === 'https:' ? u.href : null;
+    return u.protocol === 'http:' || u.protocol === 'https:' ? t : null;
   } catch {
     return null;
   }

@@ -7,13 +7,11 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
-import {
-  runBareParse,
-  runImport,
-  sniffFileStart,
-  streamText,
-  type WorkerMessage,
-} from '../../src/lib/data/import/import.worker.ts';
+import { runImport } from '../../src/lib/data/import/run-import.ts';
+import { sniffFileStart } from '../../src/lib/data/import/sniff.ts';
+import { streamText } from '../../src/lib/data/import/utf8-stream.ts';
+import type { WorkerMessage } from '../../src/lib/data/import/worker-protocol.ts';
+import { runBareParse, type BareParseDone } from '../bench/bench-parse.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 
 const fixture = (name: string): Buffer => readFileSync(resolve('tests/fixtures', name));
@@ -168,9 +166,9 @@ describe('streamText', () => {
   });
 });
 
-describe('runBareParse', () => {
+describe('runBareParse (the benchmark baseline)', () => {
   it('counts the rows with the same reader', async () => {
-    const messages: WorkerMessage[] = [];
+    const messages: BareParseDone[] = [];
     await runBareParse({ type: 'bare', file: blob(fixture(UCDP_NAME)), chunkBytes: 20_000 }, (m) => messages.push(m));
     expect(messages).toEqual([{ type: 'bare-done', rows: 807, ms: expect.any(Number), bytes: fixture(UCDP_NAME).length }]);
   });

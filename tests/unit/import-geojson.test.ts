@@ -3,7 +3,8 @@ import { describe, expect, it } from 'vitest';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 import { checkJsonDepth, featureToRaw, geoJsonFeatureToIncident, parseGeoJsonText } from '../../src/lib/data/import/geojson.ts';
 import type { MapResult } from '../../src/lib/data/import/types.ts';
-import { readSource, safeUrl } from '../../src/lib/data/import/validate.ts';
+import { readSource } from '../../src/lib/data/import/validate.ts';
+import { safeHttpUrl } from '../../src/lib/domain/guards.ts';
 
 const ctx = { datasetId: 'ds1', fileName: 'points.geojson' };
 
@@ -197,8 +198,10 @@ describe('validate helpers', () => {
     ['data:text/html,x', null],
     ['//example.org', null],
     [42, null],
-  ])('safeUrl(%j) → %j', (url, expected) => {
-    expect(safeUrl(url)).toBe(expected);
+    ['  https://example.org/b ', 'https://example.org/b'],
+    ['https://', null],
+  ])('safeHttpUrl(%j) → %j', (url, expected) => {
+    expect(safeHttpUrl(url)).toBe(expected);
   });
 
   it('rebuilds a source from known fields only', () => {

@@ -4,10 +4,10 @@
  */
 import type { Incident } from '../domain/incident.ts';
 import type { ImportReport } from './import/types.ts';
-import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/import.worker.ts';
+import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/worker-protocol.ts';
 import { INCIDENT_UNIQUE_KEYS, StringInterner } from './string-interner.ts';
 
-export type { ImportProgress } from './import/import.worker.ts';
+export type { ImportProgress } from './import/worker-protocol.ts';
 
 /** Largest file accepted, in bytes. CSV is streamed, so this bounds memory, not parsing. */
 export const MAX_IMPORT_BYTES = 800 * 1024 * 1024;

@@ -1,4 +1,5 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
+import { isRecord } from '../domain/guards.ts';
 
 export interface CuratedData {
   readonly version: string;
@@ -11,10 +12,6 @@ async function fetchJson(path: string): Promise<unknown> {
   const res = await fetch(new URL(path, document.baseURI));
   if (!res.ok) throw new Error(`Could not load ${path}: HTTP ${res.status}`);
   return res.json();
-}
-
-function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
 }
 
 /** Loads the curated incidents and displacement figures shipped with the app (validated at build time by `npm run validate-data`). */

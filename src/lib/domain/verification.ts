@@ -18,8 +18,13 @@ export const VERIFICATION_LABEL: Record<VerificationStatus, string> = {
   imported: 'As reported in the imported dataset (not checked by us)',
 };
 
-/** Statuses drawn with a dashed / hollow marker so a reader sees the weaker evidence. */
+/** Statuses drawn with a hollow marker so a reader sees the weaker evidence. */
 export const WEAK_VERIFICATION: readonly VerificationStatus[] = ['single_source', 'unverified'];
+
+/** True when a status is weaker evidence (single source, unverified). */
+export function isWeakEvidence(status: VerificationStatus): boolean {
+  return WEAK_VERIFICATION.includes(status);
+}
 
 /** Type guard for verification statuses. */
 export function isVerificationStatus(v: unknown): v is VerificationStatus {

@@ -9,7 +9,7 @@ import { dayString } from '../domain/calendar.ts';
 import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
 import type { Incident } from '../domain/incident.ts';
 import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
-import { WEAK_VERIFICATION } from '../domain/verification.ts';
+import { incidentMarkerStyle } from '../symbols/incident-style.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
 import type { LegendContent } from './legend-layout.ts';
 import type { DayRange } from './naming.ts';
@@ -46,13 +46,13 @@ export function legendContentFor(
 ): LegendContent {
   const present = new Set(incidents.map((i) => categoryDef(i.category).id));
   const categories = CATEGORIES.map((c) => c.id).filter((id): id is CategoryId => present.has(id));
-  const pins = incidents.filter((i) => !isAreaPrecision(i.precision));
+  const styles = new Set(incidents.map(incidentMarkerStyle));
   return {
     categories,
     evidence: {
-      hollow: pins.some((i) => WEAK_VERIFICATION.includes(i.verification.status)),
+      hollow: styles.has('hollow'),
       ring: incidents.some((i) => (UNCERTAINTY_RADIUS_M[i.precision] ?? 0) > 0),
-      area: incidents.some((i) => isAreaPrecision(i.precision)),
+      area: styles.has('area'),
     },
     displacement,
     focusAreas: FOCUS_AREAS.map((a) => a.id).filter((id) => focusAreas.includes(id)),

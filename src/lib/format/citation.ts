@@ -3,7 +3,7 @@ import type { Incident, SourceRef } from '../domain/incident.ts';
 import { LOCATION_PRECISION_TEXT } from '../domain/precision.ts';
 import { VERIFICATION_LABEL } from '../domain/verification.ts';
 import { phraseIncidentDate } from './date-phrase.ts';
-import { safeHttpUrl } from './safe-url.ts';
+import { safeHttpUrl } from '../domain/guards.ts';
 
 /** One source as a citation line: publisher, "title", date, URL. */
 export function citeSource(s: SourceRef): string {

@@ -2,7 +2,7 @@ import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORY_IDS } from '../domain/categories.ts';
 import type { Incident } from '../domain/incident.ts';
 import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
-import { WEAK_VERIFICATION } from '../domain/verification.ts';
+import { isWeakEvidence } from '../domain/verification.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
 
 /**
@@ -49,7 +49,7 @@ export function incidentToFeature(inc: Incident, outline = ''): Feature<Point, I
       precRank: precisionRank(inc.precision),
       area: isAreaPrecision(inc.precision),
       uncertaintyM: UNCERTAINTY_RADIUS_M[inc.precision] ?? 0,
-      weak: WEAK_VERIFICATION.includes(inc.verification.status),
+      weak: isWeakEvidence(inc.verification.status),
       startDay: span[0],
       endDay: span[1],
       dataset: inc.dataset,

@@ -13,6 +13,7 @@
  *   becomes "b:MMR1" and a curated "E08" becomes "b:E08", so ids never clash across datasets.
  * - `attribution` is derived from the sources on export and ignored on import.
  */
+import { isRecord } from '../../domain/guards.ts';
 import type { Incident } from '../../domain/incident.ts';
 import { ATTRIBUTION } from './code-tables.ts';
 import { checkJsonDepth } from './json-depth.ts';
@@ -29,7 +30,6 @@ import {
   readSource,
   readSourceCoordinates,
   readWeapon,
-  isRecord,
 } from './validate.ts';
 import { isVerificationStatus } from '../../domain/verification.ts';
 

@@ -13,7 +13,7 @@ import { neutraliseFormula } from './csv-safety.ts';
 export type IncidentFeatureProps = Omit<Incident, 'lon' | 'lat'> & { readonly attribution?: string };
 
 /** One incident as a GeoJSON Point feature whose properties mirror the Incident type. */
-export function incidentToFeature(incident: Incident): Feature<Point, IncidentFeatureProps> {
+export function incidentToExportFeature(incident: Incident): Feature<Point, IncidentFeatureProps> {
   const { lon, lat, ...rest } = incident;
   const attribution = incidentAttribution(incident);
   return {
@@ -29,7 +29,7 @@ export function incidentToFeature(incident: Incident): Feature<Point, IncidentFe
  * @example JSON.stringify(incidentsToGeoJson(visible))
  */
 export function incidentsToGeoJson(incidents: readonly Incident[]): FeatureCollection<Point, IncidentFeatureProps> {
-  return { type: 'FeatureCollection', features: incidents.map(incidentToFeature) };
+  return { type: 'FeatureCollection', features: incidents.map(incidentToExportFeature) };
 }
 
 /**

@@ -3,6 +3,7 @@
  * that match our model by name are used (our own export writes exactly these, so it
  * re-imports without loss); every other property is kept in `extra`.
  */
+import { isRecord, safeHttpUrl } from '../../domain/guards.ts';
 import { CATEGORIES, categoryDef, type CategoryId } from '../../domain/categories.ts';
 import type { Figure, Incident, IncidentDate, Place, SourceRef } from '../../domain/incident.ts';
 import type { LocationPrecision } from '../../domain/precision.ts';
@@ -13,7 +14,6 @@ import { checkJsonDepth } from './json-depth.ts';
 import { EXTRA_TEXT_LIMIT } from './map-row.ts';
 import type { MapContext, MapResult, RejectReason } from './types.ts';
 import {
-  isRecord,
   readCategory,
   readExtra,
   readFigure,
@@ -25,7 +25,6 @@ import {
   readSourceCoordinates,
   readVerification,
   readWeapon,
-  safeUrl,
   setOwn,
 } from './validate.ts';
 
@@ -179,7 +178,7 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
       publisher: ctx.fileName,
       title: `${ctx.fileName}, feature ${eventId}`,
       date: null,
-      url: safeUrl(p.url),
+      url: safeHttpUrl(p.url),
       secondary: false,
       ...(named === undefined || named === '' ? {} : { note: `Source named in the file: ${named}` }),
     }];

@@ -3,6 +3,7 @@
  * GeoJSON properties). Each reader returns the value rebuilt from known fields only, or null
  * when it does not have the right shape, so nothing unexpected rides along into the app.
  */
+import { isRecord, safeHttpUrl } from '../../domain/guards.ts';
 import { isCategoryId, type CategoryId } from '../../domain/categories.ts';
 import { isIsoDay } from '../../domain/calendar.ts';
 import type { Figure, FigureQualifier, IncidentDate, Place, SourceRef, WeaponClaim } from '../../domain/incident.ts';
@@ -22,11 +23,6 @@ export function setOwn<T>(target: Record<string, T>, key: string, value: T): voi
   Object.defineProperty(target, key, { value, enumerable: true, writable: true, configurable: true });
 }
 
-/** True for a plain object (not null, not an array). */
-export function isRecord(v: unknown): v is Record<string, unknown> {
-  return typeof v === 'object' && v !== null && !Array.isArray(v);
-}
-
 function optString(o: Record<string, unknown>, key: string): string | undefined | false {
   const v = o[key];
   if (v === undefined) return undefined;
@@ -36,14 +32,6 @@ function optString(o: Record<string, unknown>, key: string): string | undefined 
 function numOrNull(v: unknown): number | null | false {
   if (v === null) return null;
   return typeof v === 'number' && Number.isFinite(v) ? v : false;
-}
-
-/** The URL when it is http(s), else null: links in data are shown only for those schemes. */
-export function safeUrl(v: unknown): string | null {
-  if (typeof v !== 'string') return null;
-  const t = v.trim();
-  const lower = t.slice(0, 8).toLowerCase();
-  return lower.startsWith('https://') || lower.startsWith('http://') ? t : null;
 }
 
 /** A Figure rebuilt from untrusted JSON, or null. */
@@ -71,7 +59,7 @@ export function readSource(v: unknown): SourceRef | null {
     publisher: v.publisher,
     title: v.title,
     date,
-    url: safeUrl(v.url),
+    url: safeHttpUrl(v.url),
     secondary: v.secondary === true,
     ...(via === undefined ? {} : { via }),
     ...(note === undefined ? {} : { note }),
