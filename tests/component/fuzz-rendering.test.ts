@@ -85,18 +85,6 @@ function popupTexts(inc: Incident): string[] {
 
 beforeAll(() => {
   logFuzzSeed('fuzz-rendering');
-  // jsdom has no ResizeObserver, which the feed's bind:clientHeight uses; the sizes do not
-  // matter here, so a stand-in that never reports is enough.
-  if (typeof globalThis.ResizeObserver === 'undefined') {
-    vi.stubGlobal(
-      'ResizeObserver',
-      class {
-        observe(): void {}
-        unobserve(): void {}
-        disconnect(): void {}
-      },
-    );
-  }
 });
 
 afterAll(() => {
