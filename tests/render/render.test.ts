@@ -26,7 +26,7 @@ let versionPrinted = false;
 async function openCase(c: RenderCase): Promise<Page> {
   const { page } = await pages.open({
     // The map is pinned to the case's size, so the page's size does not show in the image (640×480
-    // and 1300×850 gave the same pixels); one fixed size keeps every run's history the same.
+    // and 1300×850 pages gave byte-identical images); one fixed size keeps every run's history the same.
     viewport: { width: 1024, height: 768 },
     deviceScaleFactor: c.pixelRatio,
     reducedMotion: 'reduce',
