@@ -1,6 +1,6 @@
 /**
  * The one place that connects the app state to the map: effects push the visible set, the camera
- * requests, the highlight and the popup into the map owner, and map events call state methods.
+ * requests, the highlight and the selected place into the map owner, and map events call state methods.
  * It knows nothing of filters or the URL: it reads what the state derives (the visible set, the
  * day span the live layers show) and reports views with their cause.
  */
@@ -13,12 +13,10 @@ const SETTLE_MS = 60;
 export interface MapBindingOptions {
   /** Called with the map once it exists (export and the documented test handle use it). */
   onMap?: (map: ConflictMap) => void;
-  /** The element holding the popup body (a Svelte component), or null when nothing is open. */
-  popupContent: () => HTMLElement | null;
-  /** The popup was closed on the map (its × button). */
-  onPopupClosed: () => void;
   /** Label points of the states and regions, for displacement circles. */
   areaPoints: () => ReadonlyMap<string, [number, number]>;
+  /** CSS pixels of the map covered on the right and at the bottom (the details panel or sheet). */
+  covered: () => { readonly right: number; readonly bottom: number };
 }
 
 /** Creates the map in `container` and binds it to the state; returns a cleanup function. */
@@ -68,11 +66,12 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       map.setLiveRange(span ? span[0] : -1e9, span ? span[1] : 1e9);
     });
     $effect(() => map.setDisplacement(state.displacement, opts.areaPoints()));
+    // A selected incident, or the place of a list to choose from, is moved into the part of the
+    // map the details leave uncovered.
     $effect(() => {
-      const el = opts.popupContent();
       const at = state.selected ?? state.incidentById.get(state.chooserIds[0] ?? '');
-      if (el && at) map.openPopup(at.lon, at.lat, el, opts.onPopupClosed);
-      else map.closePopup();
+      const covered = opts.covered();
+      if (at) map.reveal(at.lon, at.lat, covered);
     });
     $effect(() => map.setSelected(state.selectedId));
   });

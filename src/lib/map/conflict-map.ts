@@ -3,7 +3,6 @@ import {
   GeoJSONSource,
   Map as MlMap,
   NavigationControl,
-  Popup,
   ScaleControl,
   setWorkerUrl,
   type LngLatBoundsLike,
@@ -59,7 +58,6 @@ export class ConflictMap {
   readonly #map: MlMap;
   readonly #cb: ConflictMapCallbacks;
   #pendingCause: ViewChangeCause | null = null;
-  #popup: Popup | null = null;
   #hoverId: string | null = null;
   #clustered = false;
 
@@ -87,7 +85,8 @@ export class ConflictMap {
     const map = this.#map;
     map.addControl(new NavigationControl({ showCompass: true, visualizePitch: true }), 'top-right');
     map.addControl(new ScaleControl({ maxWidth: 120, unit: 'metric' }), 'bottom-left');
-    map.addControl(new AttributionControl({ compact: false }), 'bottom-right');
+    // Responsive: expanded on wide maps, a button that unfolds it on narrow ones (phones).
+    map.addControl(new AttributionControl(), 'bottom-right');
     installMarkerImages(map);
     map.once('idle', () => cb.onReady?.());
     map.on('moveend', () => {
@@ -255,27 +254,19 @@ export class ConflictMap {
     this.#whenStyleReady(() => this.#map.setGlobalStateProperty('selectedId', id ?? ''));
   }
 
-  /** Shows an element (a Svelte-rendered popup body) in a map popup at a point. */
-  openPopup(lon: number, lat: number, content: HTMLElement, onClose: () => void): void {
-    this.closePopup();
-    const popup = new Popup({ closeButton: true, closeOnClick: false, maxWidth: '380px', focusAfterOpen: false, offset: 14 })
-      .setLngLat([lon, lat])
-      .setDOMContent(content)
-      .addTo(this.#map);
-    popup.on('close', () => {
-      // Only a close by the user reaches the app; replacing or removing it from code does not.
-      if (this.#popup !== popup) return;
-      this.#popup = null;
-      onClose();
-    });
-    this.#popup = popup;
-  }
-
-  /** Closes the popup, if open. */
-  closePopup(): void {
-    const p = this.#popup;
-    this.#popup = null;
-    p?.remove();
+  /**
+   * Moves a point into the part of the map that `covered` (CSS pixels on the right and at the
+   * bottom) leaves visible, when it is not already well inside it; a small ease, not a jump.
+   */
+  reveal(lon: number, lat: number, covered: { readonly right: number; readonly bottom: number }): void {
+    const container = this.#map.getContainer();
+    const w = container.clientWidth - covered.right;
+    const h = container.clientHeight - covered.bottom;
+    if (w <= 40 || h <= 40) return;
+    const p = this.#map.project([lon, lat]);
+    const margin = 40;
+    if (p.x >= margin && p.y >= margin && p.x <= w - margin && p.y <= h - margin) return;
+    this.#map.easeTo({ center: [lon, lat], offset: [-covered.right / 2, -covered.bottom / 2], duration: 400 });
   }
 
   /** The map's canvas element, for tests and focus handling. */
