@@ -8,7 +8,8 @@
  * 2. Checks over the committed outputs: geo/data/townships-full.topojson, public/data/townships*.json
  *    and public/tiles/local/.
  */
-import { existsSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { basename, extname, join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon, Position } from 'geojson';
@@ -21,6 +22,7 @@ import type { GeometryCollection, Topology } from 'topojson-specification';
 import { describe, expect, test } from 'vitest';
 import { buildPartition, cleanPartition, partitionPolygons } from '../../geo/lib/clean-partition.ts';
 import { jtsValidationError } from '../../geo/lib/jts-valid.ts';
+import { type InputEntry, mapProps, parseLocalGeoSources, readCheckedInput, readFeatures, sha256Hex } from '../../geo/lib/local-sources.ts';
 import { simplifyPartition } from '../../geo/lib/simplify-partition.ts';
 import { mercatorX, mercatorY, tileRange } from '../../geo/lib/vector-tiles.ts';
 import type { TownshipIndex, TownshipPolygonProps } from '../../src/lib/geo/township-index.ts';
@@ -177,6 +179,66 @@ describe('simplifyPartition', () => {
       (f.geometry as Polygon).coordinates[0]!.slice(0, -1).filter(([x = 0]) => x > 0.09 && x < 0.11).map((p) => p.join()).sort();
     const [a, b] = guarded.map(onBorder);
     expect(a).toEqual(b);
+  });
+});
+
+describe('field mapping (geo/sources/local-geo-sources.json)', () => {
+  const text = readFileSync(join(ROOT, 'geo', 'sources', 'local-geo-sources.json'), 'utf8');
+
+  test('the committed mapping names an entry, a checksum and our fields for every kind of input', () => {
+    const sources = parseLocalGeoSources(text);
+    expect(sources.inputs[sources.use.townships]?.fields).toMatchObject({
+      pcode: 'TS_PCODE',
+      name_en: 'TS',
+      name_my: 'Myanmar3',
+      district_pcode: 'DT_PCODE',
+      district_en: 'DT',
+      state_pcode: 'ST_PCODE',
+      state_en: 'ST',
+    });
+  });
+
+  test('an entry that does not map a needed field is refused', () => {
+    const broken = JSON.parse(text) as { inputs: Record<string, { fields: Record<string, string> }> };
+    delete broken.inputs['mimu-2014-townships']!.fields.name_my;
+    expect(() => parseLocalGeoSources(JSON.stringify(broken))).toThrow(/does not map name_my/);
+  });
+
+  test('value tables recode, and refuse a value they do not list unless they pass others through', () => {
+    const entry = { fields: { class: 'RTT', name: 'NAME' }, values: { class: { 'Primary Route': 'p', null: 'u' }, name: { UNK: null, '*': '*' } } };
+    expect(mapProps({ RTT: 'Primary Route', NAME: 'UNK' }, entry)).toEqual({ class: 'p', name: null });
+    expect(mapProps({ NAME: 'IRRAWADDY' }, entry)).toEqual({ class: 'u', name: 'IRRAWADDY' });
+    expect(() => mapProps({ RTT: 'Expressway' }, entry)).toThrow(/no value mapping for class/);
+  });
+
+  // A newer file of the same kind (here shaped like geoBoundaries ADM3) needs only a new entry.
+  test('a file of the same kind with other field names is read through its own entry, and a wrong checksum is refused', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'local-geo-'));
+    try {
+      const file = {
+        type: 'FeatureCollection',
+        features: [{
+          type: 'Feature',
+          properties: { shapeName: 'Tabayin', shapeID: 'X1', pcode3: 'MMR005010', name_mm: 'ဒီပဲယင်း', extra: 1 },
+          geometry: { type: 'Polygon', coordinates: [[[95, 22], [95.1, 22], [95.1, 22.1], [95, 22]]] },
+        }],
+      };
+      writeFileSync(join(dir, 'adm3.geojson'), JSON.stringify(file));
+      const entry: InputEntry = {
+        file: 'adm3.geojson',
+        sha256: sha256Hex(JSON.stringify(file)),
+        format: 'geojson',
+        fields: { pcode: 'pcode3', name_en: 'shapeName', name_my: 'name_mm' },
+        origin: 'test',
+        licence: 'test',
+      };
+      const read = readFeatures(dir, entry);
+      const refused = (): string => readCheckedInput(dir, { ...entry, sha256: '0'.repeat(64) });
+      expect(read.features[0]?.properties).toEqual({ pcode: 'MMR005010', name_en: 'Tabayin', name_my: 'ဒီပဲယင်း' });
+      expect(refused).toThrow(/sha256 is [0-9a-f]{64}, but .* expects 0{64}/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 });
 
