@@ -621,8 +621,9 @@ function tileLayers(): { layers: TileLayer[]; simplification: string[] } {
 }
 
 const TILES_DIR = path('public', 'tiles', 'local');
+/** MIMU's terms ask for "Source: MIMU"; GSHHG's licence is named because it is not public domain. */
 const ATTRIBUTION =
-  'Townships, districts, towns, villages: MIMU · Rivers: Natural Earth; GSHHG (LGPL-3.0-or-later) · Water: Digital Chart of the World · Roads: VMap0 (1990s)';
+  'Source: MIMU (townships, districts, towns, villages) · Rivers: Natural Earth, GSHHG (LGPL-3.0-or-later) · Water: Digital Chart of the World · Roads: VMap0 (1990s)';
 
 /** Fields of each layer for tiles.json, from the property types in geo/lib/local-geo-props.ts. */
 const LAYER_FIELDS: Record<keyof typeof LAYER_MINZOOM, Record<string, string>> = {
