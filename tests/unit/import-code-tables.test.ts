@@ -45,7 +45,7 @@ describe('ACLED time_precision', () => {
 describe('UCDP where_prec', () => {
   it.each([
     ['1', 'village'],
-    ['2', 'township'],
+    ['2', 'near'],
     ['3', 'district'],
     ['4', 'region'],
     ['5', 'township'],

@@ -166,7 +166,7 @@ describe('geoJsonFeatureToIncident', () => {
     ['no date', point({}), 'unparseable_date'],
     ['a slashed date', point({ date: '07/01/2022' }), 'unparseable_date'],
     ['end before start', point({ date_start: '2022-01-07', date_end: '2022-01-06' }), 'unparseable_date'],
-    ['an unknown precision', point({ date: '2022-01-07', precision: 'near' }), 'invalid_field'],
+    ['an unknown precision', point({ date: '2022-01-07', precision: 'nearby' }), 'invalid_field'],
     ['fractional fatalities', point({ date: '2022-01-07', fatalities: 2.5 }), 'invalid_field'],
     ['malformed sources', point({ date: '2022-01-07', sources: [{ publisher: 1 }] }), 'invalid_field'],
     ['a nested extra', point({ date: '2022-01-07', extra: { a: { b: 1 } } }), 'invalid_field'],

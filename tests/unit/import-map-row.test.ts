@@ -285,7 +285,7 @@ describe('ucdpRowToIncident', () => {
 
   it.each([
     ['1', 'village'],
-    ['2', 'township'],
+    ['2', 'near'],
     ['3', 'district'],
     ['4', 'region'],
     ['5', 'township'],

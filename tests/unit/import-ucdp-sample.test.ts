@@ -38,7 +38,7 @@ describe('UCDP GED sample', () => {
 
   it('maps where_prec through the table, not as a scale', () => {
     expect(tally(raw.map((r) => r.where_prec as string))).toEqual({ '1': 145, '2': 171, '3': 13, '4': 14, '5': 464 });
-    expect(tally(report.incidents.map((i) => i.precision))).toEqual({ village: 145, township: 635, district: 13, region: 14 });
+    expect(tally(report.incidents.map((i) => i.precision))).toEqual({ village: 145, near: 171, township: 464, district: 13, region: 14 });
   });
 
   it('keeps date_prec 1 as days and turns uneven UCDP windows into ranges', () => {

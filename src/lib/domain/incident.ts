@@ -49,6 +49,20 @@ export interface Place {
   /** English state/region name, e.g. "Sagaing". */
   readonly admin1: string;
   readonly township?: string;
+  /**
+   * MIMU place code of the township the incident counts in ("MMR005010" for Tabayin): the
+   * township its source names, matched by name within its state or region, or for a precise
+   * point the township the point lies in. Absent when the place is known only to a district or wider.
+   */
+  readonly townshipCode?: string;
+  /**
+   * For a place known only to an area (a township, a district, a state or region): that area's
+   * code (MIMU township or district place code, or ISO 3166-2 for a state or region), so the map
+   * draws the area, not a pin. Absent for precise places and when no area matches.
+   */
+  readonly areaCode?: string;
+  /** Where the coordinates come from when it is not the incident's sources (e.g. "MIMU village locations"). */
+  readonly locationSource?: string;
 }
 
 export interface Incident {

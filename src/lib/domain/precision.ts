@@ -3,6 +3,7 @@ export const LOCATION_PRECISIONS = [
   'exact',
   'village',
   'town',
+  'near',
   'township',
   'district',
   'region',
@@ -15,6 +16,7 @@ export const LOCATION_PRECISION_TEXT: Record<LocationPrecision, string> = {
   exact: 'exact location',
   village: 'location known to village level',
   town: 'location known to town level',
+  near: 'location known to within about 25 km',
   township: 'location known to township level',
   district: 'location known to district level',
   region: 'location known to state or region level',
@@ -26,6 +28,7 @@ export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
   exact: 'Exact',
   village: 'Village',
   town: 'Town',
+  near: 'Within about 25 km',
   township: 'Township',
   district: 'District',
   region: 'State / region',
@@ -33,14 +36,16 @@ export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
 };
 
 /**
- * Radius in metres of the uncertainty ring drawn around a point of this precision,
- * or null where the point itself is honest (exact, village, town).
- * Township radius ~ the radius of a circle with a typical Myanmar township's area (~1,500 km²).
+ * Radius in metres of the uncertainty ring drawn around a point of this precision, or null where
+ * the point itself is honest (exact, village, town). `near` is UCDP's "within about 25 km". A
+ * township is drawn as its own polygon when its place code is known; the ring, about the radius
+ * of a typical Myanmar township (~1,500 km²), stands in only when no polygon matches.
  */
 export const UNCERTAINTY_RADIUS_M: Record<LocationPrecision, number | null> = {
   exact: null,
   village: null,
   town: null,
+  near: 25_000,
   township: 22_000,
   district: 50_000,
   region: null,
@@ -48,7 +53,7 @@ export const UNCERTAINTY_RADIUS_M: Record<LocationPrecision, number | null> = {
 };
 
 /** Precisions that may be drawn as a solid marker at a point. Coarser ones never are. */
-export const POINT_PRECISIONS: readonly LocationPrecision[] = ['exact', 'village', 'town', 'township'];
+export const POINT_PRECISIONS: readonly LocationPrecision[] = ['exact', 'village', 'town', 'near', 'township'];
 
 /** True when the precision is too coarse to be shown as a pin (district, region, country). */
 export function isAreaPrecision(p: LocationPrecision): boolean {

@@ -37,14 +37,15 @@ export const ACLED_TIME_PRECISION: Readonly<Record<string, Exclude<DatePrecision
 
 /**
  * UCDP GED `where_prec`. 1 is an exact place, a village or town: we say `village`, the finer
- * of the two, since UCDP uses 1 for both. 5 officially means "a line or an ambiguous place",
+ * of the two, since UCDP uses 1 for both. 2 is "within about 25 km" of the point (`near`, drawn
+ * as a 25 km ring). 5 officially means "a line or an ambiguous place",
  * but in the Myanmar data it is almost always "X township" (439 of 464 rows in the 2022
  * Sagaing/Kayah/Kayin sample), placed at the township's centre, so it maps to `township`.
  * 7 (waters or airspace) can only be placed at the state or region level.
  */
 export const UCDP_WHERE_PREC: Readonly<Record<string, LocationPrecision>> = codeTable({
   '1': 'village',
-  '2': 'township',
+  '2': 'near',
   '3': 'district',
   '4': 'region',
   '5': 'township',
