@@ -90,7 +90,12 @@ export function syntheticIncidents(n: number, seed = 1): Incident[] {
       category,
       title: `Synthetic ${category.replace('_', ' ')} near ${village}`,
       date: syntheticDate(rand),
-      place: { name: village, admin1: AREA_ADMIN1[area.id], township: `Township ${Math.floor(rand() * 40)}` },
+      place: (() => {
+        const t = Math.floor(rand() * 40);
+        // One in ten synthetic places has no township code, as a place known only to a district or wider has none.
+        const code = t % 10 === 9 ? {} : { townshipCode: `MMR0${String(10 + (t % 7)).padStart(2, '0')}${String(100 + t)}` };
+        return { name: village, admin1: AREA_ADMIN1[area.id], township: `Township ${t}`, ...code };
+      })(),
       lon: Math.round((w + rand() * (e - w)) * 1e5) / 1e5,
       lat: Math.round((s + rand() * (north - s)) * 1e5) / 1e5,
       precision: weighted(rand, PRECISION_MIX),

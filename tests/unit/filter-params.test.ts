@@ -34,6 +34,7 @@ describe('filterToParams', () => {
       precisions: new Set(['township', 'exact'] as const),
       verification: new Set(['single_source', 'verified'] as const),
       datasets: new Set(['import-acled', 'curated']),
+      townships: new Set(['MMR005010', 'MMR002002']),
     };
     expect(Object.fromEntries(filterToParams(filter, 'E12'))).toEqual({
       from: '2022-06-01',
@@ -43,6 +44,7 @@ describe('filterToParams', () => {
       prec: 'exact,township',
       ver: 'verified,single_source',
       ds: 'curated,import-acled',
+      ts: 'MMR002002,MMR005010',
       sel: 'E12',
     });
   });
@@ -115,16 +117,18 @@ describe('round trip through the hash', () => {
     precisions: subset(LOCATION_PRECISIONS),
     verification: subset(VERIFICATION_STATUSES),
     datasets: subset(['curated', 'import-acled', 'import_ucdp.2023']),
+    townships: subset(['MMR005010', 'MMR002002', 'MMR003003']),
   });
   const selArb = fc.option(fc.stringMatching(/^[A-Za-z0-9][A-Za-z0-9:_-]{0,11}$/), { nil: null });
 
   it('a filter and selection survive formatHash and parseHash', () => {
     fc.assert(
       fc.property(filterArb, selArb, (filter, selectedId) => {
-        const hash = formatHash({ view, params: filterToParams(filter, selectedId) });
+        const hash = formatHash({ view, params: filterToParams(filter, selectedId, selectedId === null) });
         const back = paramsToFilter(parseHash(hash).params);
         expect(sameFilter(back.filter, filter)).toBe(true);
         expect(back.selectedId).toBe(selectedId);
+        expect(back.byTownship).toBe(selectedId === null);
       }),
       { numRuns: 200 },
     );

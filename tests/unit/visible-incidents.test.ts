@@ -61,6 +61,7 @@ interface FilterJson {
   precisions?: LocationPrecision[];
   verification?: VerificationStatus[];
   datasets?: string[];
+  townships?: string[];
 }
 
 function filterFromJson(j: FilterJson): IncidentFilter {
@@ -72,11 +73,12 @@ function filterFromJson(j: FilterJson): IncidentFilter {
     precisions: set(j.precisions),
     verification: set(j.verification),
     datasets: set(j.datasets),
+    townships: set(j.townships),
   };
 }
 
 function countsToJson(c: FacetCounts) {
-  return { ...c, admin1: Object.fromEntries(c.admin1), datasets: Object.fromEntries(c.datasets) };
+  return { ...c, admin1: Object.fromEntries(c.admin1), datasets: Object.fromEntries(c.datasets), townships: Object.fromEntries(c.townships) };
 }
 
 const ids = (incidents: readonly Incident[]) => incidents.map((i) => i.id);
@@ -180,7 +182,8 @@ function naiveVisible(incidents: readonly Incident[], filter: IncidentFilter): s
         (filter.admin1?.has(inc.place.admin1) ?? true) &&
         (filter.precisions?.has(inc.precision) ?? true) &&
         (filter.verification?.has(inc.verification.status) ?? true) &&
-        (filter.datasets?.has(inc.dataset) ?? true)
+        (filter.datasets?.has(inc.dataset) ?? true) &&
+        (filter.townships?.has(inc.place.townshipCode ?? '') ?? true)
       );
     })
     .map((i) => i.id)
@@ -200,6 +203,7 @@ const filterArb = (() => {
     precisions: subset(LOCATION_PRECISIONS),
     verification: subset(VERIFICATION_STATUSES),
     datasets: subset(['curated', 'import-acled', 'import-ucdp']),
+    townships: subset(['', 'MMR010100', 'MMR011101', 'MMR015105', 'MMR016120']),
   });
 })();
 
@@ -228,6 +232,7 @@ describe('against a naive filter', () => {
         for (const v of VERIFICATION_STATUSES) expect(counts.verification[v]).toBe(naive({ verification: new Set([v]) }));
         for (const [a, n] of counts.admin1) expect(n).toBe(naive({ admin1: new Set([a]) }));
         for (const [d, n] of counts.datasets) expect(n).toBe(naive({ datasets: new Set([d]) }));
+        for (const [t, n] of counts.townships) expect(n).toBe(naive({ townships: new Set([t]) }));
       }),
       { numRuns: 25 },
     );

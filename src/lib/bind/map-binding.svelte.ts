@@ -5,7 +5,7 @@
  * day span the live layers show) and reports views with their cause.
  */
 import type { AppState } from '../state/app-state.svelte.ts';
-import { ConflictMap } from '../map/conflict-map.ts';
+import { ConflictMap, type MarkerContext } from '../map/conflict-map.ts';
 
 /** Quick changes (a click on several filters) coalesce into one redraw of the clustered source. */
 const SETTLE_MS = 60;
@@ -13,10 +13,10 @@ const SETTLE_MS = 60;
 export interface MapBindingOptions {
   /** Called with the map once it exists (export and the documented test handle use it). */
   onMap?: (map: ConflictMap) => void;
-  /** Label points of the states and regions, for displacement circles. */
-  areaPoints: () => ReadonlyMap<string, [number, number]>;
   /** CSS pixels of the map covered on the right and at the bottom (the details panel or sheet). */
   covered: () => { readonly right: number; readonly bottom: number };
+  /** Where the pointer is over a township in "By township" (for its tooltip), or null. */
+  onTownshipPointer?: (at: { readonly x: number; readonly y: number } | null) => void;
 }
 
 /** Creates the map in `container` and binds it to the state; returns a cleanup function. */
@@ -29,11 +29,20 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
     onIncidentClick: (ids) => state.pick(ids),
     onIncidentHover: (id) => state.hover(id),
     onBackgroundClick: () => state.select(null),
+    onTownshipHover: (code, at) => {
+      state.hoverTownship = code;
+      opts.onTownshipPointer?.(at);
+    },
+    onTownshipClick: (code) => state.pickTownship(code),
+    // Circles of one area overlap, the smallest on top; the first hit is the one the reader sees.
+    onDisplacementClick: (ids) => state.selectFigure(ids[ids.length - 1] ?? null),
   });
   opts.onMap?.(map);
-  const outlineOf = (): ((dataset: string) => string) => {
+  /** How markers are drawn: each dataset's outline, each area's label point. Reads the state, so effects re-run when they change. */
+  const markerContext = (): MarkerContext => {
     const outlines = new Map(state.datasets.map((d) => [d.id, d.outline as string]));
-    return (d) => outlines.get(d) ?? '';
+    const areas = state.areas;
+    return { outlineOf: (d) => outlines.get(d) ?? '', areaPoint: (code) => areas.get(code)?.label ?? null };
   };
 
   const stopEffects = $effect.root(() => {
@@ -51,21 +60,25 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
     $effect(() => {
       const visible = state.visible;
       if (state.scrubbing) return;
-      const outlines = outlineOf();
+      const ctx = markerContext();
       clearTimeout(settledTimer);
-      settledTimer = setTimeout(() => map.setIncidents(visible, outlines), SETTLE_MS);
+      settledTimer = setTimeout(() => map.setIncidents(visible, ctx), SETTLE_MS);
       return () => clearTimeout(settledTimer);
     });
     $effect(() => map.setLiveMode(state.scrubbing));
     $effect(() => {
-      if (state.scrubbing) map.setLiveIncidents(state.visibleAnyDate, outlineOf());
+      if (state.scrubbing) map.setLiveIncidents(state.visibleAnyDate, markerContext());
     });
     $effect(() => {
       if (!state.scrubbing) return;
       const span = state.dateSpan;
       map.setLiveRange(span ? span[0] : -1e9, span ? span[1] : 1e9);
     });
-    $effect(() => map.setDisplacement(state.displacement, opts.areaPoints()));
+    $effect(() => {
+      const areas = state.areas;
+      map.setDisplacement(state.displacement, (code) => areas.get(code)?.label ?? null);
+    });
+    $effect(() => map.setSelectedArea(state.selected?.place.areaCode ?? ''));
     // A selected incident, or the place of a list to choose from, is moved into the part of the
     // map the details leave uncovered.
     $effect(() => {
@@ -74,6 +87,8 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
       if (at) map.reveal(at.lon, at.lat, covered);
     });
     $effect(() => map.setSelected(state.selectedId));
+    $effect(() => map.setByTownship(state.byTownship, state.townshipClasses));
+    $effect(() => map.setHoverTownship(state.byTownship ? state.hoverTownship : null));
   });
 
   return () => {

@@ -1,5 +1,6 @@
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import { isRecord } from '../domain/guards.ts';
+import type { TownshipIndex } from '../geo/township-index.ts';
 
 export interface CuratedData {
   readonly version: string;
@@ -30,4 +31,11 @@ export async function loadCuratedData(): Promise<CuratedData> {
 /** Loads a GeoJSON file shipped in `public/data`. */
 export async function loadShippedGeoJson<T>(path: string): Promise<T> {
   return (await fetchJson(path)) as T;
+}
+
+/** Loads the township and district index shipped with the app (`geo/derive-local-geo.ts` writes it). */
+export async function loadTownshipIndex(): Promise<TownshipIndex> {
+  const raw = await fetchJson('data/townships.json');
+  if (!isRecord(raw) || !Array.isArray(raw['townships']) || !Array.isArray(raw['districts'])) throw new Error('data/townships.json has no townships');
+  return raw as unknown as TownshipIndex;
 }

@@ -31,3 +31,14 @@ export const BASEMAP_COLORS = {
   label: '#3a372f',
   labelHalo: '#ffffff',
 } as const;
+
+/** What kind of area a code names: a MIMU township ("MMR005010"), a MIMU district ("MMR005D002") or a state or region (ISO 3166-2, "MM-01"). */
+export type AreaKind = 'township' | 'district' | 'region';
+
+/** The kind of area a code names, or null for a code of no known form. */
+export function areaKindOf(code: string): AreaKind | null {
+  if (/^MMR\d{6}$/.test(code)) return 'township';
+  if (/^MMR\d{3}D\d{3}$/.test(code)) return 'district';
+  if (/^MM-\d{2}$/.test(code)) return 'region';
+  return null;
+}

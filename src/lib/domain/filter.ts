@@ -23,10 +23,12 @@ export interface IncidentFilter {
   readonly verification: ReadonlySet<VerificationStatus> | null;
   /** Visible datasets: "curated" and the ids of imported datasets. */
   readonly datasets: ReadonlySet<string> | null;
+  /** Townships (MIMU place codes) an incident must count in; set by clicking a township in "By township". */
+  readonly townships: ReadonlySet<string> | null;
 }
 
 /** The facets other than the date, in the order the filter panel shows them. */
-export const FILTER_FACETS = ['categories', 'admin1', 'precisions', 'verification', 'datasets'] as const;
+export const FILTER_FACETS = ['categories', 'admin1', 'precisions', 'verification', 'datasets', 'townships'] as const;
 export type FilterFacet = (typeof FILTER_FACETS)[number];
 
 /** The filter that constrains nothing: every incident passes. */
@@ -37,6 +39,7 @@ export const EMPTY_FILTER: IncidentFilter = Object.freeze({
   precisions: null,
   verification: null,
   datasets: null,
+  townships: null,
 });
 
 /** True when the filter lets every incident through. */

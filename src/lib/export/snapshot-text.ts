@@ -86,6 +86,7 @@ const FACET: Record<FilterFacet, { readonly name: string; readonly words: FacetW
   precisions: { name: 'location precision', words: (v) => inOrder(LOCATION_PRECISIONS, v, (p) => LOCATION_PRECISION_LABEL[p]) },
   verification: { name: 'verification', words: (v) => inOrder(VERIFICATION_STATUSES, v, (s) => VERIFICATION_LABEL[s]) },
   datasets: { name: 'datasets', words: (v, names) => alphabetical([...v].map((id) => names[id] ?? id)) },
+  townships: { name: 'townships', words: (v, names) => alphabetical([...v].map((code) => names[code] ?? code)) },
 };
 
 function facetClause(facet: FilterFacet, values: ReadonlySet<string>, datasetNames: Readonly<Record<string, string>>): string {

@@ -1,5 +1,5 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
-import { dayNumber } from '../domain/calendar.ts';
+import { dayNumber, dayParts, monthName } from '../domain/calendar.ts';
 import type { DisplacementFigure } from '../domain/incident.ts';
 
 export interface DisplacementProps {
@@ -7,8 +7,19 @@ export interface DisplacementProps {
   readonly areaName: string;
   readonly people: number;
   readonly asOf: string;
+  /** The figure with its date, as the map labels it. */
   readonly label: string;
   readonly figureId: string;
+  /** √people, so a style can size the circle and place the label beside it. */
+  readonly radius: number;
+}
+
+/** "1 Aug 2022" for an ISO day (as written when it is not one). */
+function shortDay(day: string): string {
+  const n = dayNumber(day);
+  if (n === null) return day;
+  const p = dayParts(n);
+  return `${p.day} ${monthName(p.month, true)} ${p.year}`;
 }
 
 /** Latest figure per area. Figures for different dates are never summed, only the newest is kept. */
@@ -40,24 +51,25 @@ function drawablePeople(f: DisplacementFigure): number | null {
  */
 export function displacementToFeatureCollection(
   figures: readonly DisplacementFigure[],
-  labelPoints: ReadonlyMap<string, [number, number]>,
+  labelPoint: (area: string) => readonly [number, number] | null,
   mapAreaOf: (f: DisplacementFigure) => string = (f) => f.area,
 ): FeatureCollection<Point, DisplacementProps> {
   const features: Feature<Point, DisplacementProps>[] = [];
   for (const group of latestFigureByArea(figures).values()) {
     for (const f of group) {
-      const at = labelPoints.get(mapAreaOf(f));
+      const at = labelPoint(mapAreaOf(f));
       const people = drawablePeople(f);
       if (!at || people === null) continue;
       features.push({
         type: 'Feature',
-        geometry: { type: 'Point', coordinates: at },
+        geometry: { type: 'Point', coordinates: [at[0], at[1]] },
         properties: {
           area: f.area,
           areaName: f.areaName,
           people,
           asOf: f.asOf.end,
-          label: `${f.areaName}: ${f.figure.text || fmt.format(people)}`,
+          label: `${f.areaName}: ${f.figure.text || fmt.format(people)}\nas of ${shortDay(f.asOf.end)}`,
+          radius: Math.sqrt(people),
           figureId: f.id,
         },
       });

@@ -1,30 +1,42 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORY_IDS } from '../domain/categories.ts';
+import { incidentDaySpan } from '../domain/date-span.ts';
 import type { Incident } from '../domain/incident.ts';
 import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
 import { isWeakEvidence } from '../domain/verification.ts';
-import { incidentDaySpan } from '../domain/date-span.ts';
 
 /**
- * Properties of an incident point on the map. Only short, typed fields go in: long text stays
- * in the incident records and is read when a popup asks for it.
+ * Properties of one marker on the map. A marker stands for one incident or for several: every
+ * incident known only to the same area (drawn once, at the area's label point), or several
+ * incidents at exactly the same point. Only short, typed fields go in; the long text stays in
+ * the incident records.
  */
 export interface IncidentProps {
-  readonly id: string;
+  /** Names the marker: `a:<area code>` for an area, `p:<lon>,<lat>` for a point, the id for a live feature. */
+  readonly key: string;
+  /** The incident ids it stands for, as `|id1|id2|`, so a style expression can test one id. */
+  readonly ids: string;
+  /** How many incidents it stands for. */
+  readonly count: number;
+  /** The incidents' category, or "other" when they differ (`mixed`). */
   readonly category: string;
+  readonly mixed: boolean;
   readonly catIndex: number;
   readonly precision: LocationPrecision;
   readonly precRank: number;
-  /** Drawn as an area (district, region, country), never as a pin. */
+  /** Drawn as an area marker (place known only to an area), never as a pin. */
   readonly area: boolean;
+  /** The area's code when the marker stands at an area's label point, else ''. */
+  readonly areaCode: string;
   /** Radius of the uncertainty ring in metres, 0 where there is none. */
   readonly uncertaintyM: number;
-  /** Weaker evidence (single source, unverified): drawn hollow. */
+  /** Weaker evidence (single source, unverified) for every incident it stands for: drawn hollow. */
   readonly weak: boolean;
+  /** The first and last day any of its incidents may have happened on. */
   readonly startDay: number;
   readonly endDay: number;
   readonly dataset: string;
-  /** Outline style of the incident's dataset ('' for the curated data, which has none). */
+  /** Outline style of its dataset ('' for the curated data and for markers of several datasets). */
   readonly outline: string;
 }
 
@@ -33,38 +45,123 @@ export function prop<K extends keyof IncidentProps>(key: K): ['get', K] {
   return ['get', key];
 }
 
-/** Builds the map feature of one incident. */
-export function incidentToFeature(inc: Incident, outline = ''): Feature<Point, IncidentProps> {
-  const catIndex = CATEGORY_IDS.indexOf(inc.category);
+/** Where a marker goes and what it needs from the rest of the map. */
+export interface MarkerContext {
+  /** Outline style of a dataset ('' for none). */
+  readonly outlineOf: (dataset: string) => string;
+  /** The label point of an area (township, district, state) by its code, or null when unknown. */
+  readonly areaPoint: (code: string) => readonly [number, number] | null;
+}
+
+const NO_AREA: MarkerContext['areaPoint'] = () => null;
+
+/** Whether an incident is drawn as its area: a place known only to a township, district or wider, with the area's point known. */
+function areaAnchor(inc: Incident, ctx: MarkerContext): readonly [number, number] | null {
+  const code = inc.place.areaCode;
+  if (!code || !(inc.precision === 'township' || isAreaPrecision(inc.precision))) return null;
+  return ctx.areaPoint(code);
+}
+
+/** The ring radius: for "within about 25 km", and for a township whose polygon is not known. */
+function ringMetres(inc: Incident, drawnAsArea: boolean): number {
+  return drawnAsArea ? 0 : (UNCERTAINTY_RADIUS_M[inc.precision] ?? 0);
+}
+
+function catIndexOf(category: string): number {
+  const i = CATEGORY_IDS.indexOf(category as (typeof CATEGORY_IDS)[number]);
+  return i < 0 ? CATEGORY_IDS.length - 1 : i;
+}
+
+/** One feature per incident, at its point or its area's label point (the live layers filter these by date). */
+export function incidentToFeature(inc: Incident, ctx: MarkerContext): Feature<Point, IncidentProps> {
+  const anchor = areaAnchor(inc, ctx);
   // The same span the visible-set function uses, so the map's time filter agrees with it.
   const span = incidentDaySpan(inc.date) ?? [0, -1];
   return {
     type: 'Feature',
-    geometry: { type: 'Point', coordinates: [inc.lon, inc.lat] },
+    geometry: { type: 'Point', coordinates: anchor ? [anchor[0], anchor[1]] : [inc.lon, inc.lat] },
     properties: {
-      id: inc.id,
+      key: inc.id,
+      ids: `|${inc.id}|`,
+      count: 1,
       category: inc.category,
-      catIndex: catIndex < 0 ? CATEGORY_IDS.length - 1 : catIndex,
+      mixed: false,
+      catIndex: catIndexOf(inc.category),
       precision: inc.precision,
       precRank: precisionRank(inc.precision),
-      area: isAreaPrecision(inc.precision),
-      uncertaintyM: UNCERTAINTY_RADIUS_M[inc.precision] ?? 0,
+      area: anchor !== null || isAreaPrecision(inc.precision),
+      areaCode: anchor ? (inc.place.areaCode ?? '') : '',
+      uncertaintyM: ringMetres(inc, anchor !== null),
       weak: isWeakEvidence(inc.verification.status),
       startDay: span[0],
       endDay: span[1],
       dataset: inc.dataset,
-      outline,
+      outline: ctx.outlineOf(inc.dataset),
     },
   };
 }
 
-/** Incidents as a GeoJSON FeatureCollection for a map source. */
-export function incidentsToFeatureCollection(
-  incidents: readonly Incident[],
-  outlineOf: (dataset: string) => string = () => '',
-): FeatureCollection<Point, IncidentProps> {
-  return {
-    type: 'FeatureCollection',
-    features: incidents.map((i) => incidentToFeature(i, outlineOf(i.dataset))),
-  };
+/** Incidents as one feature each, for a map source that filters them by date. */
+export function incidentsToFeatureCollection(incidents: readonly Incident[], ctx: Partial<MarkerContext> = {}): FeatureCollection<Point, IncidentProps> {
+  const full: MarkerContext = { outlineOf: ctx.outlineOf ?? (() => ''), areaPoint: ctx.areaPoint ?? NO_AREA };
+  return { type: 'FeatureCollection', features: incidents.map((i) => incidentToFeature(i, full)) };
+}
+
+/** The markers of a visible set, and which incidents each one stands for. */
+export interface IncidentMarkers {
+  readonly collection: FeatureCollection<Point, IncidentProps>;
+  /** Marker key → the ids of its incidents, in the order given. */
+  readonly members: ReadonlyMap<string, readonly string[]>;
+}
+
+/**
+ * The visible incidents as markers: every incident known only to the same area becomes one
+ * marker at the area's label point, and incidents at exactly the same point become one marker,
+ * each with its count, so that a reader sees "3" rather than one marker hiding two others.
+ */
+export function incidentsToMarkers(incidents: readonly Incident[], ctx: MarkerContext): IncidentMarkers {
+  const groups = new Map<string, Feature<Point, IncidentProps>>();
+  const members = new Map<string, string[]>();
+  for (const inc of incidents) {
+    const single = incidentToFeature(inc, ctx);
+    const p = single.properties;
+    const [lon, lat] = single.geometry.coordinates as [number, number];
+    const key = p.areaCode ? `a:${p.areaCode}` : `p:${lon.toFixed(6)},${lat.toFixed(6)}`;
+    const ids = members.get(key);
+    const group = groups.get(key);
+    if (!ids || !group) {
+      members.set(key, [inc.id]);
+      groups.set(key, { ...single, properties: { ...p, key } });
+      continue;
+    }
+    ids.push(inc.id);
+    const g = group.properties;
+    const mixed = g.mixed || g.category !== p.category;
+    group.properties = {
+      ...g,
+      ids: `${g.ids}${inc.id}|`,
+      count: g.count + 1,
+      mixed,
+      category: mixed ? 'other' : g.category,
+      catIndex: mixed ? catIndexOf('other') : g.catIndex,
+      precRank: Math.min(g.precRank, p.precRank),
+      uncertaintyM: Math.max(g.uncertaintyM, p.uncertaintyM),
+      weak: g.weak && p.weak,
+      startDay: Math.min(g.startDay, p.startDay),
+      endDay: Math.max(g.endDay, p.endDay),
+      dataset: g.dataset === p.dataset ? g.dataset : '',
+      outline: g.outline === p.outline ? g.outline : '',
+    };
+  }
+  return { collection: { type: 'FeatureCollection', features: [...groups.values()] }, members };
+}
+
+/** How many visible incidents known only to an area each area holds, by area code (its tint and count). */
+export function areaIncidentCounts(incidents: readonly Incident[], ctx: Pick<MarkerContext, 'areaPoint'>): Map<string, number> {
+  const counts = new Map<string, number>();
+  for (const inc of incidents) {
+    const code = inc.place.areaCode;
+    if (code && areaAnchor(inc, { outlineOf: () => '', areaPoint: ctx.areaPoint })) counts.set(code, (counts.get(code) ?? 0) + 1);
+  }
+  return counts;
 }

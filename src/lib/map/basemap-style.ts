@@ -23,8 +23,8 @@ const hasBurmese: ExpressionSpecification = ['!=', ['coalesce', ['get', 'name_my
 
 const halo = { 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.4 } as const;
 
-/** The basemap's ground layers: sea, land, Myanmar's states and regions (focus areas coloured) and boundaries. */
-export function basemapGroundLayers(): LayerSpecification[] {
+/** The basemap's fills: sea, land, and Myanmar's states and regions (focus areas coloured, fading as you zoom in). */
+export function basemapFillLayers(): LayerSpecification[] {
   return [
     { id: LAYER.background, type: 'background', paint: { 'background-color': BASEMAP_COLORS.sea } },
     {
@@ -37,8 +37,18 @@ export function basemapGroundLayers(): LayerSpecification[] {
       id: LAYER.admin1Fill,
       type: 'fill',
       source: SOURCE.admin1,
-      paint: { 'fill-color': focusMatch('fill', BASEMAP_COLORS.myanmarMuted) },
+      // The focus areas' colour fades as local detail appears; their outlines stay.
+      paint: {
+        'fill-color': focusMatch('fill', BASEMAP_COLORS.myanmarMuted),
+        'fill-opacity': ['interpolate', ['linear'], ['zoom'], 6.5, 1, 8.5, 0.55, 10.5, 0.35],
+      },
     },
+  ];
+}
+
+/** State, region and country borders, and the focus areas' outlines. */
+export function basemapBorderLayers(): LayerSpecification[] {
+  return [
     {
       id: LAYER.admin1Line,
       type: 'line',
@@ -61,24 +71,39 @@ export function basemapGroundLayers(): LayerSpecification[] {
       filter: isFocus,
       paint: { 'line-color': focusMatch('outline', BASEMAP_COLORS.admin1Outline), 'line-width': ['interpolate', ['linear'], ['zoom'], 4, 1.8, 9, 3] },
     },
-    {
-      id: LAYER.places,
-      type: 'circle',
-      source: SOURCE.places,
-      filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], ['match', ['get', 'rank'], 2, 6, 8.5]]],
-      paint: {
-        'circle-radius': ['match', ['get', 'rank'], 1, 3.5, 2, 2.8, 2.2],
-        'circle-color': '#ffffff',
-        'circle-stroke-color': BASEMAP_COLORS.label,
-        'circle-stroke-width': 1.2,
-      },
-    },
   ];
 }
 
 /**
- * Label layers. They go above the incident layers so place and region names keep placement
- * priority over displacement figures; markers never block them (they ignore placement).
+ * The gazetteer's places: the main cities at country level (the local towns take over from
+ * zoom 5) and the villages our incidents name (until the MIMU villages appear at zoom 11).
+ */
+const gazetteerShown: ExpressionSpecification = [
+  'any',
+  ['all', ['==', ['get', 'rank'], 1], ['<', ['zoom'], 5]],
+  ['all', ['>=', ['get', 'rank'], 3], ['>=', ['zoom'], 8.5], ['<', ['zoom'], 11]],
+];
+
+/** The dots of the gazetteer's places. */
+export function placeDotLayer(): LayerSpecification {
+  return {
+    id: LAYER.places,
+    type: 'circle',
+    source: SOURCE.places,
+    filter: gazetteerShown,
+    paint: {
+      'circle-radius': ['match', ['get', 'rank'], 1, 3.5, 2, 2.8, 2.2],
+      'circle-color': '#ffffff',
+      'circle-stroke-color': BASEMAP_COLORS.label,
+      'circle-stroke-width': 1.2,
+    },
+  };
+}
+
+/**
+ * Country, place and state labels, in drawing order (the last is placed first, so state names
+ * have priority). Every label layer sits under the incident markers, which take part in
+ * placement, so labels give way to markers.
  */
 export function basemapLabelLayers(): LayerSpecification[] {
   return [
@@ -101,7 +126,7 @@ export function basemapLabelLayers(): LayerSpecification[] {
       id: LAYER.placeLabels,
       type: 'symbol',
       source: SOURCE.places,
-      filter: ['any', ['<=', ['get', 'rank'], 1], ['>=', ['zoom'], ['match', ['get', 'rank'], 2, 6, 8.5]]],
+      filter: gazetteerShown,
       layout: {
         'text-field': ['get', 'name'],
         'text-font': [...FONT.regular],
@@ -140,21 +165,14 @@ export function basemapLabelLayers(): LayerSpecification[] {
   ];
 }
 
-/**
- * The offline basemap style, built in code: no style URL, no glyph server, no remote source.
- * `overlays` are drawn between the ground and the labels.
- */
-export function basemapStyle(urls: BasemapUrls, overlays: LayerSpecification[] = []): StyleSpecification {
+/** The basemap's sources (the local-geography tiles are added by the style builder). */
+export function basemapSources(urls: BasemapUrls): StyleSpecification['sources'] {
   return {
-    version: 8,
-    name: 'Conflict Map offline basemap',
-    sources: {
-      [SOURCE.countries]: { type: 'geojson', data: urls.countries, attribution: 'Boundaries: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a> (public domain)' },
-      [SOURCE.countryLabels]: { type: 'geojson', data: urls.countryLabels },
-      [SOURCE.admin1]: { type: 'geojson', data: urls.admin1 },
-      [SOURCE.admin1Labels]: { type: 'geojson', data: urls.admin1Labels },
-      [SOURCE.places]: { type: 'geojson', data: urls.places, attribution: 'Places: GeoNames (CC BY 4.0), UCDP GED (CC BY 4.0), ACLED, MIMU' },
-    },
-    layers: [...basemapGroundLayers(), ...overlays, ...basemapLabelLayers()],
+    [SOURCE.countries]: { type: 'geojson', data: urls.countries, attribution: 'Boundaries: <a href="https://www.naturalearthdata.com/" target="_blank" rel="noopener noreferrer">Natural Earth</a> (public domain)' },
+    [SOURCE.countryLabels]: { type: 'geojson', data: urls.countryLabels },
+    // Feature state (the tint of a state or region holding incidents known only to it) is keyed on the ISO code.
+    [SOURCE.admin1]: { type: 'geojson', data: urls.admin1, promoteId: 'code' },
+    [SOURCE.admin1Labels]: { type: 'geojson', data: urls.admin1Labels },
+    [SOURCE.places]: { type: 'geojson', data: urls.places, attribution: 'Places: GeoNames (CC BY 4.0), UCDP GED (CC BY 4.0), ACLED, MIMU' },
   };
 }

@@ -12,13 +12,16 @@ import {
 import 'maplibre-gl/dist/maplibre-gl.css';
 import workerUrl from 'maplibre-gl/dist/maplibre-gl-worker.mjs?worker&url';
 import type { FeatureCollection, Point } from 'geojson';
-import { LAYER, SOURCE } from './ids.ts';
+import { LAYER, LOCAL_SOURCE_LAYER, SOURCE } from './ids.ts';
+import { AREA_STATE } from './area-layers.ts';
 import type { CameraView, ViewChangeCause } from '../domain/view.ts';
 import type { DisplacementFigure, Incident } from '../domain/incident.ts';
 import { displacementToFeatureCollection } from '../geo/displacement.ts';
 import type { SnapshotPort } from '../domain/snapshot-port.ts';
-import { incidentsToFeatureCollection } from '../geo/incident-features.ts';
-import type { IncidentProps } from '../geo/incident-features.ts';
+import { areaIncidentCounts, incidentsToFeatureCollection, incidentsToMarkers, type IncidentProps, type MarkerContext } from '../geo/incident-features.ts';
+
+export type { MarkerContext };
+import { areaKindOf } from '../domain/areas.ts';
 import { LIVE_LAYERS, SETTLED_LAYERS, pointLayerIds } from './incident-layers.ts';
 import { installMarkerImages } from './marker-images.ts';
 import { snapshotPort } from './snapshot.ts';
@@ -36,6 +39,12 @@ export interface ConflictMapCallbacks {
   onIncidentHover?: (id: string | null) => void;
   /** A click on empty map. */
   onBackgroundClick?: () => void;
+  /** A displacement circle was clicked (not a marker on it): the ids of its figures. */
+  onDisplacementClick?: (figureIds: string[]) => void;
+  /** "By township": the pointer is over a township (its code and the pointer's position in the map), or left it. */
+  onTownshipHover?: (code: string | null, at: { readonly x: number; readonly y: number } | null) => void;
+  /** "By township": a township was clicked (not a marker on it). */
+  onTownshipClick?: (code: string) => void;
 }
 
 const MARKER_LAYERS = [SETTLED_LAYERS.markers, SETTLED_LAYERS.areaMarkers, LIVE_LAYERS.markers, LIVE_LAYERS.areaMarkers];
@@ -43,7 +52,7 @@ const RING_LAYERS = [SETTLED_LAYERS.uncertainty, LIVE_LAYERS.uncertainty];
 const CLICKABLE = [...MARKER_LAYERS, ...RING_LAYERS];
 /** Above this many visible incidents the map clusters them. */
 const CLUSTER_ABOVE = 500;
-const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, ...pointLayerIds(SETTLED_LAYERS)];
+const SETTLED_ONLY = [LAYER.clusters, LAYER.clusterCount, LAYER.markerCounts, ...pointLayerIds(SETTLED_LAYERS)];
 
 /** Resolves a shipped file's path against the page, because MapLibre's worker has another base URL. */
 function absoluteUrl(path: string): string {
@@ -60,6 +69,14 @@ export class ConflictMap {
   #pendingCause: ViewChangeCause | null = null;
   #hoverId: string | null = null;
   #clustered = false;
+  /** Which incidents each settled marker stands for (a marker key is `a:<area>` or `p:<lon>,<lat>`). */
+  #members: ReadonlyMap<string, readonly string[]> = new Map();
+  /** Area codes whose tint is set, so a new set can clear the ones it no longer holds. */
+  #tinted = new Set<string>();
+  #byTownship = false;
+  /** Townships given a "By township" class, so a new set can clear the others. */
+  #classed = new Set<string>();
+  #hoverTownship: string | null = null;
 
   constructor(container: HTMLElement, initialView: CameraView, cb: ConflictMapCallbacks) {
     this.#cb = cb;
@@ -112,11 +129,17 @@ export class ConflictMap {
         if (id !== this.#hoverId) this.#cb.onIncidentHover?.(id);
       });
     }
-    for (const layer of [LAYER.clusters, LAYER.clusterCount]) {
+    for (const layer of [LAYER.clusters, LAYER.clusterCount, LAYER.displacementCircles]) {
       map.on('mouseenter', layer, () => (map.getCanvas().style.cursor = 'pointer'));
       map.on('mouseleave', layer, () => (map.getCanvas().style.cursor = ''));
     }
     map.on('click', (e) => void this.#onClick(e));
+    map.on('mousemove', LAYER.townshipChoropleth, (e) => {
+      const code = e.features?.[0]?.properties['pcode'];
+      const onMarker = this.#idsAt(e).length > 0;
+      this.#cb.onTownshipHover?.(typeof code === 'string' && !onMarker ? code : null, { x: e.point.x, y: e.point.y });
+    });
+    map.on('mouseleave', LAYER.townshipChoropleth, () => this.#cb.onTownshipHover?.(null, null));
   }
 
   #idsAt(e: MapMouseEvent): string[] {
@@ -130,8 +153,7 @@ export class ConflictMap {
     const hits = markerHits.length ? markerHits : this.#map.queryRenderedFeatures(e.point, { layers: layers(RING_LAYERS) });
     const ids: string[] = [];
     for (const f of hits) {
-      const id = (f.properties as Partial<IncidentProps>).id;
-      if (typeof id === 'string' && !ids.includes(id)) ids.push(id);
+      for (const id of this.#idsOf(f.properties as Partial<IncidentProps>)) if (!ids.includes(id)) ids.push(id);
     }
     return ids;
   }
@@ -144,7 +166,21 @@ export class ConflictMap {
       return;
     }
     const ids = this.#idsAt(e);
-    if (ids.length) this.#cb.onIncidentClick?.(ids);
+    if (ids.length) {
+      this.#cb.onIncidentClick?.(ids);
+      return;
+    }
+    const figures = this.#map
+      .queryRenderedFeatures(e.point, { layers: [LAYER.displacementCircles] })
+      .map((f) => f.properties['figureId'])
+      .filter((id): id is string => typeof id === 'string');
+    if (figures.length) {
+      this.#cb.onDisplacementClick?.(figures);
+      return;
+    }
+    const township = this.#byTownship ? this.#map.queryRenderedFeatures(e.point, { layers: [LAYER.townshipChoropleth] })[0] : undefined;
+    const code = township?.properties['pcode'];
+    if (typeof code === 'string') this.#cb.onTownshipClick?.(code);
     else this.#cb.onBackgroundClick?.();
   }
 
@@ -161,8 +197,15 @@ export class ConflictMap {
     }
     // Points that never separate share a place: offer them as one list.
     const leaves = await source.getClusterLeaves(clusterId, 500, 0);
-    const ids = leaves.map((l) => (l.properties as Partial<IncidentProps>).id).filter((x): x is string => typeof x === 'string');
+    const ids = leaves.flatMap((l) => this.#idsOf(l.properties as Partial<IncidentProps>));
     this.#cb.onIncidentClick?.(ids);
+  }
+
+  /** The incidents a marker stands for: its members when settled, else the ids it carries. */
+  #idsOf(props: Partial<IncidentProps>): readonly string[] {
+    const members = typeof props.key === 'string' ? this.#members.get(props.key) : undefined;
+    if (members) return members;
+    return typeof props.ids === 'string' ? props.ids.split('|').filter(Boolean) : [];
   }
 
   #whenStyleReady(fn: () => void): void {
@@ -199,19 +242,67 @@ export class ConflictMap {
   }
 
   /**
-   * Replaces the incident points shown (the visible set, already filtered). A few hundred points
-   * are drawn one by one, so their categories show at country level; more are clustered.
-   * `outlineOf` gives each dataset's outline style ('' for none).
+   * Replaces the incidents shown (the visible set, already filtered) as markers: one per area for
+   * places known only to an area, one per point for several at the same spot. A few hundred
+   * markers are drawn one by one, so their categories show at country level; more are clustered.
    */
-  setIncidents(incidents: readonly Incident[], outlineOf: (dataset: string) => string): void {
+  setIncidents(incidents: readonly Incident[], ctx: MarkerContext): void {
     const source = this.#map.getSource<GeoJSONSource>(SOURCE.incidents);
     if (!source) return;
-    const cluster = incidents.length > CLUSTER_ABOVE;
+    const markers = incidentsToMarkers(incidents, ctx);
+    this.#members = markers.members;
+    this.setAreaCounts(areaIncidentCounts(incidents, ctx));
+    const cluster = markers.collection.features.length > CLUSTER_ABOVE;
     if (cluster !== this.#clustered) {
       this.#clustered = cluster;
-      void source.setClusterOptions({ cluster, ...INCIDENT_CLUSTER });
+      void source.setClusterOptions({ cluster, clusterRadius: INCIDENT_CLUSTER.clusterRadius, clusterMaxZoom: INCIDENT_CLUSTER.clusterMaxZoom });
     }
-    source.setData(incidentsToFeatureCollection(incidents, outlineOf));
+    source.setData(markers.collection);
+  }
+
+  /** Tints every area (township, district, state) by the incidents known only to it; other areas lose their tint. */
+  setAreaCounts(counts: ReadonlyMap<string, number>): void {
+    this.#whenStyleReady(() => {
+      for (const code of this.#tinted) if (!counts.has(code)) this.#setAreaState(code, { [AREA_STATE.areaCount]: 0 });
+      for (const [code, n] of counts) this.#setAreaState(code, { [AREA_STATE.areaCount]: n });
+      this.#tinted = new Set(counts.keys());
+    });
+  }
+
+  #setAreaState(code: string, state: Record<string, number>): void {
+    const kind = areaKindOf(code);
+    if (kind === 'region') this.#map.setFeatureState({ source: SOURCE.admin1, id: code }, state);
+    else if (kind === 'district') this.#map.setFeatureState({ source: SOURCE.local, sourceLayer: LOCAL_SOURCE_LAYER.districts, id: code }, state);
+    else if (kind === 'township') this.#map.setFeatureState({ source: SOURCE.local, sourceLayer: LOCAL_SOURCE_LAYER.townships, id: code }, state);
+  }
+
+  /**
+   * "By township": colours each township by its class (1… the legend's classes; absent = none),
+   * or switches the colouring off. Area tints give way while it is on.
+   */
+  setByTownship(on: boolean, classes: ReadonlyMap<string, number>): void {
+    this.#byTownship = on;
+    this.#whenStyleReady(() => {
+      this.#map.setGlobalStateProperty('byTownship', on);
+      for (const id of [LAYER.townshipChoropleth, LAYER.townshipChoroplethLine]) this.#map.setLayoutProperty(id, 'visibility', on ? 'visible' : 'none');
+      for (const code of this.#classed) if (!classes.has(code)) this.#setAreaState(code, { [AREA_STATE.choroplethClass]: 0 });
+      for (const [code, cls] of classes) this.#setAreaState(code, { [AREA_STATE.choroplethClass]: cls });
+      this.#classed = new Set(classes.keys());
+    });
+  }
+
+  /** Highlights one township's border in "By township" (pointer or keyboard focus); null for none. */
+  setHoverTownship(code: string | null): void {
+    this.#whenStyleReady(() => {
+      if (this.#hoverTownship) this.#setAreaState(this.#hoverTownship, { [AREA_STATE.hover]: 0 });
+      this.#hoverTownship = code;
+      if (code) this.#setAreaState(code, { [AREA_STATE.hover]: 1 });
+    });
+  }
+
+  /** Outlines the area (township, district or state) of the selected incident; '' for none. */
+  setSelectedArea(code: string): void {
+    this.#whenStyleReady(() => this.#map.setGlobalStateProperty('selectedArea', code));
   }
 
   /**
@@ -234,13 +325,13 @@ export class ConflictMap {
   }
 
   /** The incidents the live layers filter by date (those passing every other filter). */
-  setLiveIncidents(incidents: readonly Incident[], outlineOf: (dataset: string) => string): void {
-    this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(incidentsToFeatureCollection(incidents, outlineOf));
+  setLiveIncidents(incidents: readonly Incident[], ctx: MarkerContext): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(incidentsToFeatureCollection(incidents, ctx));
   }
 
   /** Replaces the displacement circles: the latest figure of each area, at the area's label point. */
-  setDisplacement(figures: readonly DisplacementFigure[], areaPoints: ReadonlyMap<string, [number, number]>): void {
-    this.#map.getSource<GeoJSONSource>(SOURCE.displacement)?.setData(displacementToFeatureCollection(figures, areaPoints));
+  setDisplacement(figures: readonly DisplacementFigure[], labelPoint: (area: string) => readonly [number, number] | null): void {
+    this.#map.getSource<GeoJSONSource>(SOURCE.displacement)?.setData(displacementToFeatureCollection(figures, labelPoint));
   }
 
   /** Highlights the hovered incident's marker. */

@@ -8,6 +8,21 @@ export const SOURCE = {
   incidents: 'incidents',
   incidentsLive: 'incidents-live',
   displacement: 'displacement',
+  /** Vector tiles of the local geography (townships, districts, towns, villages, rivers, water, roads). */
+  local: 'local',
+} as const;
+
+/** Layers inside the local-geography tiles (`public/tiles/local/tiles.json`). */
+export const LOCAL_SOURCE_LAYER = {
+  townships: 'townships',
+  townshipLabels: 'township_labels',
+  districts: 'districts',
+  districtLabels: 'district_labels',
+  towns: 'towns',
+  villages: 'villages',
+  rivers: 'rivers',
+  water: 'water',
+  roads: 'roads',
 } as const;
 
 export const LAYER = {
@@ -30,4 +45,26 @@ export const LAYER = {
   clusterCount: 'incident-cluster-count',
   displacementCircles: 'displacement-circles',
   displacementLabels: 'displacement-labels',
+  water: 'local-water',
+  riversMinor: 'local-rivers-minor',
+  riversMajor: 'local-rivers-major',
+  riverLabels: 'local-river-labels',
+  roads: 'local-roads',
+  townshipLine: 'local-township-line',
+  districtLine: 'local-district-line',
+  townDots: 'local-town-dots',
+  townLabels: 'local-town-labels',
+  villageDots: 'local-village-dots',
+  villageLabels: 'local-village-labels',
+  townshipLabels: 'local-township-labels',
+  districtLabels: 'local-district-labels',
+  townshipAreaTint: 'area-tint-township',
+  districtAreaTint: 'area-tint-district',
+  admin1AreaTint: 'area-tint-admin1',
+  townshipChoropleth: 'by-township-fill',
+  townshipChoroplethLine: 'by-township-line',
+  selectedTownship: 'selected-area-township',
+  selectedDistrict: 'selected-area-district',
+  selectedAdmin1: 'selected-area-admin1',
+  markerCounts: 'incident-marker-counts',
 } as const;

@@ -11,11 +11,9 @@ import { CATEGORY_INK, categoryColor, SYMBOLS, type Ink, type MarkerStyle, type 
 const M_PER_PX_Z0 = metresPerPixel(20, 0);
 
 const notCluster: ExpressionSpecification = ['!', ['has', 'point_count']];
-const hoveredOrSelected: ExpressionSpecification = [
-  'any',
-  ['==', prop('id'), ['global-state', 'hoverId']],
-  ['==', prop('id'), ['global-state', 'selectedId']],
-];
+/** A marker stands for one or more incidents (`ids` is `|id1|id2|`): highlighted when one of them is hovered or selected. */
+const holds = (key: 'hoverId' | 'selectedId'): ExpressionSpecification => ['in', ['concat', '|', ['global-state', key], '|'], prop('ids')];
+const hoveredOrSelected: ExpressionSpecification = ['any', holds('hoverId'), holds('selectedId')];
 
 /** While the timeline plays or a brush moves, the live layers show incidents overlapping this day range. */
 const inLiveRange: ExpressionSpecification = [
@@ -88,38 +86,53 @@ export function pointLayerIds(ids: PointLayerIds): string[] {
   return [ids.uncertainty, ids.outline, ids.halo, ids.areaMarkers, ids.markers].filter((x): x is string => x !== null);
 }
 
-/**
- * One set of incident point layers (ring, dataset outline, highlight, area marker, marker).
- * Settled layers sit on the (possibly clustered) source and draw the marker images. Live layers,
- * shown only while scrubbing, draw plain circles filtered by a global-state date range, because a
- * global-state filter re-runs the layer on every step and circles are far cheaper to rebuild than
- * placed symbols.
- */
-function pointLayers(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecification[] {
-  const live = mode === 'live';
-  const ids: PointLayerIds = live ? LIVE_LAYERS : SETTLED_LAYERS;
-  const source = live ? SOURCE.incidentsLive : SOURCE.incidents;
-  const base: ExpressionSpecification[] = live ? [notCluster, inLiveRange] : [notCluster];
-  const visibility = live ? 'none' : 'visible';
+/** How a set of point layers differs: the settled ones sit on the (possibly clustered) source and draw images; the live ones are circles filtered by date. */
+interface PointLayerSet {
+  readonly ids: PointLayerIds;
+  readonly source: string;
+  readonly base: ExpressionSpecification[];
+  readonly visibility: 'visible' | 'none';
+}
+
+function pointLayerSet(mode: 'settled' | 'live'): PointLayerSet {
+  return mode === 'live'
+    ? { ids: LIVE_LAYERS, source: SOURCE.incidentsLive, base: [notCluster, inLiveRange], visibility: 'none' }
+    : { ids: SETTLED_LAYERS, source: SOURCE.incidents, base: [notCluster], visibility: 'visible' };
+}
+
+/** The uncertainty rings ("within about 25 km", or a township with no polygon), under every label. */
+function ringLayer(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecification {
+  const { ids, source, base, visibility } = pointLayerSet(mode);
   const color = categoryColorExpression(table);
-  const ring = live ? table.liveRing : table.ring;
-  const layers: LayerSpecification[] = [
-    {
-      id: ids.uncertainty,
-      type: 'circle',
-      source,
-      filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
-      layout: { visibility },
-      paint: {
-        'circle-radius': uncertaintyRadius,
-        'circle-color': color,
-        'circle-opacity': ring.fillOpacity,
-        'circle-stroke-color': color,
-        'circle-stroke-width': ring.strokeWidth,
-        'circle-stroke-opacity': ring.strokeOpacity,
-      },
+  const ring = mode === 'live' ? table.liveRing : table.ring;
+  return {
+    id: ids.uncertainty,
+    type: 'circle',
+    source,
+    filter: ['all', ...base, ['>', prop('uncertaintyM'), 0]],
+    layout: { visibility },
+    paint: {
+      'circle-radius': uncertaintyRadius,
+      'circle-color': color,
+      'circle-opacity': ring.fillOpacity,
+      'circle-stroke-color': color,
+      'circle-stroke-width': ring.strokeWidth,
+      'circle-stroke-opacity': ring.strokeOpacity,
     },
-  ];
+  };
+}
+
+/**
+ * The markers of one set: dataset outline, highlight, area marker, marker and, for a marker of
+ * several incidents, its count. They sit above every label, and the settled ones take part in
+ * label placement (`icon-ignore-placement: false`), so labels give way to markers, never the
+ * reverse. The live ones are plain circles: a global-state filter re-runs the layer on every
+ * step of a brush, and circles are far cheaper to rebuild than placed symbols.
+ */
+function markerLayers(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecification[] {
+  const { ids, source, base, visibility } = pointLayerSet(mode);
+  const live = mode === 'live';
+  const layers: LayerSpecification[] = [];
   if (ids.outline) {
     layers.push({
       // Imported datasets are told apart by an outline around their markers; colour stays category.
@@ -180,36 +193,48 @@ function pointLayers(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecifi
         },
       },
     );
-  } else {
-    const image = (style: ExpressionSpecification | MarkerStyle): ExpressionSpecification => ['concat', MARKER_IMAGE_PREFIX, prop('category'), '-', style];
-    layers.push(
-      {
-        id: ids.areaMarkers,
-        type: 'symbol',
-        source,
-        filter: ['all', ...base, isArea],
-        layout: { visibility, 'icon-image': image('area'), 'icon-allow-overlap': true, 'icon-ignore-placement': true, 'icon-size': 0.9 },
-      },
-      {
-        id: ids.markers,
-        type: 'symbol',
-        source,
-        filter: ['all', ...base, isPin],
-        layout: {
-          visibility,
-          'icon-image': image(markerStyle),
-          'icon-allow-overlap': true,
-          'icon-ignore-placement': true,
-          'symbol-sort-key': ['-', 0, prop('startDay')],
-        },
-      },
-    );
+    return layers;
   }
+  const image = (style: ExpressionSpecification | MarkerStyle): ExpressionSpecification => ['concat', MARKER_IMAGE_PREFIX, prop('category'), '-', style];
+  const placed = { 'icon-allow-overlap': true, 'icon-ignore-placement': false } as const;
+  layers.push(
+    {
+      id: ids.areaMarkers,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, isArea],
+      layout: { visibility, 'icon-image': image('area'), ...placed, 'icon-size': 0.9 },
+    },
+    {
+      id: ids.markers,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, isPin],
+      layout: { visibility, 'icon-image': image(markerStyle), ...placed, 'symbol-sort-key': ['-', 0, prop('startDay')] },
+    },
+    {
+      id: LAYER.markerCounts,
+      type: 'symbol',
+      source,
+      filter: ['all', ...base, ['>', prop('count'), 1]],
+      layout: {
+        visibility,
+        'text-field': ['to-string', prop('count')],
+        'text-font': [...FONT.bold],
+        'text-size': table.count.size,
+        'text-anchor': 'bottom-left',
+        'text-offset': [0.55, -0.35],
+        'text-allow-overlap': true,
+        'text-ignore-placement': false,
+      },
+      paint: { 'text-color': table.count.color, 'text-halo-color': table.count.halo, 'text-halo-width': 2 },
+    },
+  );
   return layers;
 }
 
-/** Layers for incident markers, uncertainty rings, clusters and displacement circles. */
-export function incidentLayers(table: SymbolTable = SYMBOLS): LayerSpecification[] {
+/** Incident layers under the labels: displacement circles, clusters and uncertainty rings. */
+export function incidentUnderLayers(table: SymbolTable = SYMBOLS): LayerSpecification[] {
   return [
     {
       id: LAYER.displacementCircles,
@@ -223,21 +248,6 @@ export function incidentLayers(table: SymbolTable = SYMBOLS): LayerSpecification
       },
     },
     {
-      id: LAYER.displacementLabels,
-      type: 'symbol',
-      source: SOURCE.displacement,
-      minzoom: 5,
-      layout: {
-        'text-field': ['get', 'label'],
-        'text-font': [...FONT.regular],
-        'text-size': 10.5,
-        'text-offset': [0, 2.6],
-        'text-anchor': 'top',
-        'text-optional': true,
-      },
-      paint: { 'text-color': DISPLACEMENT_COLOR.text, 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
-    },
-    {
       id: LAYER.clusters,
       type: 'circle',
       source: SOURCE.incidents,
@@ -245,25 +255,60 @@ export function incidentLayers(table: SymbolTable = SYMBOLS): LayerSpecification
       paint: {
         'circle-color': '#3d3a33',
         'circle-opacity': 0.85,
-        'circle-radius': ['step', ['get', 'point_count'], 12, 10, 15, 100, 19, 1000, 24, 10000, 30],
+        'circle-radius': ['step', ['get', 'total'], 12, 10, 15, 100, 19, 1000, 24, 10000, 30],
         'circle-stroke-color': '#ffffff',
         'circle-stroke-width': 2,
       },
     },
+    ringLayer(table, 'settled'),
+    ringLayer(table, 'live'),
+  ];
+}
+
+/** The displacement figures' labels, placed with the other labels. */
+export function displacementLabelLayer(): LayerSpecification {
+  return {
+    id: LAYER.displacementLabels,
+    type: 'symbol',
+    source: SOURCE.displacement,
+    minzoom: 5,
+    layout: {
+      'text-field': ['get', 'label'],
+      'text-font': [...FONT.regular],
+      'text-size': 10.5,
+      'text-line-height': 1.15,
+      // Beside its circle, on whichever side is free: a figure is never hidden by a state's name.
+      'text-variable-anchor': ['top', 'bottom', 'right', 'left'],
+      'text-radial-offset': ['+', ['/', ['*', ['get', 'radius'], DISPLACEMENT_PX_PER_SQRT_PERSON], 10.5], 0.3],
+      'text-justify': 'auto',
+    },
+    paint: { 'text-color': DISPLACEMENT_COLOR.text, 'text-halo-color': '#ffffff', 'text-halo-width': 1.3 },
+  };
+}
+
+/** Incident layers above every label: markers (which labels give way to) and cluster counts. */
+export function incidentMarkerLayers(table: SymbolTable = SYMBOLS): LayerSpecification[] {
+  return [
+    ...markerLayers(table, 'settled'),
+    ...markerLayers(table, 'live'),
     {
       id: LAYER.clusterCount,
       type: 'symbol',
       source: SOURCE.incidents,
       filter: ['has', 'point_count'],
       layout: {
-        'text-field': ['get', 'point_count_abbreviated'],
+        'text-field': ['to-string', ['get', 'total']],
         'text-font': [...FONT.bold],
         'text-size': 11.5,
         'text-allow-overlap': true,
+        'text-ignore-placement': false,
       },
       paint: { 'text-color': '#ffffff' },
     },
-    ...pointLayers(table, 'settled'),
-    ...pointLayers(table, 'live'),
   ];
+}
+
+/** Every incident layer (under and above the labels), for tests that read the paint. */
+export function incidentLayers(table: SymbolTable = SYMBOLS): LayerSpecification[] {
+  return [...incidentUnderLayers(table), displacementLabelLayer(), ...incidentMarkerLayers(table)];
 }

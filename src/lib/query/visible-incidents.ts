@@ -38,6 +38,10 @@ export interface IncidentIndex {
   readonly dataset: Uint32Array;
   /** Distinct dataset ids, sorted. */
   readonly datasetIds: readonly string[];
+  /** Index into `townshipCodes` of the township each incident counts in. */
+  readonly township: Uint32Array;
+  /** Distinct township codes, sorted; '' (no township: known only to a district or wider, or unmatched) among them. */
+  readonly townshipCodes: readonly string[];
   /** First and last day any incident may have happened on, or null when none has a real date. */
   readonly dataSpan: DaySpan | null;
   /** The longest incident span minus one, in days; bounds the search for a date range. */
@@ -55,6 +59,8 @@ export interface FacetCounts {
   readonly admin1: ReadonlyMap<string, number>;
   /** Every dataset id in the data, in sorted order, zeros included. */
   readonly datasets: ReadonlyMap<string, number>;
+  /** Every township code in the data ('' for none), zeros included. */
+  readonly townships: ReadonlyMap<string, number>;
 }
 
 function codeOf(values: readonly string[], v: string): number {
@@ -142,6 +148,7 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
   const sorted = Array.from(order, (i) => incidents[i] as Incident);
   const admin1Dict = dictionary(sorted.map((inc) => inc.place.admin1));
   const datasetDict = dictionary(sorted.map((inc) => inc.dataset));
+  const townshipDict = dictionary(sorted.map((inc) => inc.place.townshipCode ?? ''));
   const other = CATEGORY_IDS.indexOf('other');
   const index = {
     incidents: sorted,
@@ -154,6 +161,8 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
     admin1Names: admin1Dict.names,
     dataset: new Uint32Array(n),
     datasetIds: datasetDict.names,
+    township: new Uint32Array(n),
+    townshipCodes: townshipDict.names,
   };
   let first = NO_START;
   let last = NO_END;
@@ -177,6 +186,7 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
     index.verification[k] = codeOf(VERIFICATION_STATUSES, inc.verification.status);
     index.admin1[k] = admin1Dict.code.get(inc.place.admin1) as number;
     index.dataset[k] = datasetDict.code.get(inc.dataset) as number;
+    index.township[k] = townshipDict.code.get(inc.place.townshipCode ?? '') as number;
   }
   return { ...index, dataSpan: first === NO_START ? null : [first, last], maxSpanDays };
 }
@@ -209,6 +219,7 @@ interface CompiledFilter {
   readonly verification: Uint8Array;
   readonly admin1: Uint8Array;
   readonly dataset: Uint8Array;
+  readonly township: Uint8Array;
   /** Null when dates are not filtered (or the range is not made of real days). */
   readonly range: DaySpan | null;
 }
@@ -220,6 +231,7 @@ function compile(index: IncidentIndex, filter: IncidentFilter): CompiledFilter {
     verification: allowTable(256, filter.verification, VERIFICATION_STATUSES),
     admin1: allowTable(index.admin1Names.length, filter.admin1, index.admin1Names),
     dataset: allowTable(index.datasetIds.length, filter.datasets, index.datasetIds),
+    township: allowTable(index.townshipCodes.length, filter.townships, index.townshipCodes),
     // A malformed range cannot come from the UI; ignoring it beats showing an empty map.
     range: filter.dateRange ? rangeDaySpan(filter.dateRange) : null,
   };
@@ -251,7 +263,7 @@ export function visibleIndices(index: IncidentIndex, filter: IncidentFilter): Ui
   const f = compile(index, filter);
   const [from, to] = candidateRows(index, f.range);
   const out = new Uint32Array(Math.max(0, to - from));
-  const { category, precision, verification, admin1, dataset, startDay, endDay } = index;
+  const { category, precision, verification, admin1, dataset, township, startDay, endDay } = index;
   const lo = f.range ? f.range[0] : NO_END;
   const hi = f.range ? f.range[1] : NO_START;
   let count = 0;
@@ -263,7 +275,8 @@ export function visibleIndices(index: IncidentIndex, filter: IncidentFilter): Ui
       f.precision[precision[i] as number] === 1 &&
       f.verification[verification[i] as number] === 1 &&
       f.admin1[admin1[i] as number] === 1 &&
-      f.dataset[dataset[i] as number] === 1
+      f.dataset[dataset[i] as number] === 1 &&
+      f.township[township[i] as number] === 1
     ) {
       out[count++] = i;
     }
@@ -288,6 +301,7 @@ const FAIL_PRECISION = 4;
 const FAIL_VERIFICATION = 8;
 const FAIL_ADMIN1 = 16;
 const FAIL_DATASET = 32;
+const FAIL_TOWNSHIP = 64;
 
 /**
  * Live counts per facet value, as faceted search shows them: the count beside a value is the
@@ -301,6 +315,7 @@ export function countsByFacet(index: IncidentIndex, filter: IncidentFilter): Fac
   const verifications = new Uint32Array(VERIFICATION_STATUSES.length);
   const admin1 = new Uint32Array(index.admin1Names.length);
   const datasets = new Uint32Array(index.datasetIds.length);
+  const townships = new Uint32Array(index.townshipCodes.length);
   const lo = f.range ? f.range[0] : NO_END;
   const hi = f.range ? f.range[1] : NO_START;
   let total = 0;
@@ -310,13 +325,15 @@ export function countsByFacet(index: IncidentIndex, filter: IncidentFilter): Fac
     const v = index.verification[i] as number;
     const a = index.admin1[i] as number;
     const d = index.dataset[i] as number;
+    const t = index.township[i] as number;
     const fails =
       ((index.startDay[i] as number) > hi || (index.endDay[i] as number) < lo ? FAIL_DATE : 0) |
       (f.category[c] === 1 ? 0 : FAIL_CATEGORY) |
       (f.precision[p] === 1 ? 0 : FAIL_PRECISION) |
       (f.verification[v] === 1 ? 0 : FAIL_VERIFICATION) |
       (f.admin1[a] === 1 ? 0 : FAIL_ADMIN1) |
-      (f.dataset[d] === 1 ? 0 : FAIL_DATASET);
+      (f.dataset[d] === 1 ? 0 : FAIL_DATASET) |
+      (f.township[t] === 1 ? 0 : FAIL_TOWNSHIP);
     if (fails === 0) total++;
     // Unknown enum codes (255) are not counted anywhere: there is no box to tick for them.
     if ((fails & ~FAIL_CATEGORY) === 0) bump(categories, c);
@@ -324,6 +341,7 @@ export function countsByFacet(index: IncidentIndex, filter: IncidentFilter): Fac
     if ((fails & ~FAIL_VERIFICATION) === 0 && v !== UNKNOWN) bump(verifications, v);
     if ((fails & ~FAIL_ADMIN1) === 0) bump(admin1, a);
     if ((fails & ~FAIL_DATASET) === 0) bump(datasets, d);
+    if ((fails & ~FAIL_TOWNSHIP) === 0) bump(townships, t);
   }
   const record = <K extends string>(keys: readonly K[], counts: Uint32Array) =>
     Object.fromEntries(keys.map((k, i) => [k, counts[i] as number])) as Record<K, number>;
@@ -336,5 +354,6 @@ export function countsByFacet(index: IncidentIndex, filter: IncidentFilter): Fac
     verification: record(VERIFICATION_STATUSES, verifications),
     admin1: map(index.admin1Names, admin1),
     datasets: map(index.datasetIds, datasets),
+    townships: map(index.townshipCodes, townships),
   };
 }

@@ -5,6 +5,8 @@ import { describeError, type ErrorReport } from './error-report.ts';
 import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
 import { countsByFacet, incidentIndex, visibleIncidents } from '../query/visible-incidents.ts';
 import { displacementSeries } from '../geo/displacement.ts';
+import { classOf, countClasses, townshipCounts, type TownshipCounts } from '../query/by-township.ts';
+import type { AreaIndex } from '../geo/area-index.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 
 /**
@@ -39,12 +41,16 @@ export class AppState {
     this.datasets.length ? [...this.curated, ...this.datasets.flatMap((d) => d.incidents)] : this.curated,
   );
   displacement = $state.raw<readonly DisplacementFigure[]>([]);
+  /** Townships, districts and states by code: where area markers go, and each area's name and size. */
+  areas = $state.raw<AreaIndex>(new Map());
   dataVersion = $state('');
   /** The map's view: the initial one until the map reports its first move. */
   view = $state.raw<CameraView>(DEFAULT_VIEW);
   /** The last view change and its cause, for the URL owner; null until the map first moves. */
   viewChange = $state.raw<ViewChange | null>(null);
   selectedId = $state<string | null>(null);
+  /** The displacement figure whose circle was clicked, shown in the details; null for none. */
+  selectedFigureId = $state<string | null>(null);
   hoverId = $state<string | null>(null);
   /** Several incidents at one spot: the user chooses one from this list. */
   chooserIds = $state.raw<readonly string[]>([]);
@@ -74,6 +80,18 @@ export class AppState {
    * It only changes when a non-date filter does, so scrubbing never re-sends the points.
    */
   readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, this.filterAnyDate));
+  /** The map colours each township by the visible incidents that count in it ("By township"). */
+  byTownship = $state(false);
+  /** The township under the pointer or keyboard focus in "By township", or null. */
+  hoverTownship = $state<string | null>(null);
+  /** The counts "By township" shows; computed only while it is on. */
+  readonly townshipCounts = $derived<TownshipCounts | null>(this.byTownship ? townshipCounts(incidentIndex(this.incidents), this.filter) : null);
+  /** The legend's classes of "By township", from the largest count. */
+  readonly countClasses = $derived(countClasses(Math.max(0, ...(this.townshipCounts?.counts.values() ?? []))));
+  /** Each township's class (1…) for the map, from the counts and classes. */
+  readonly townshipClasses = $derived(
+    new Map([...(this.townshipCounts?.counts ?? [])].map(([code, n]) => [code, classOf(n, this.countClasses)] as const)),
+  );
   /** Live counts for the filter panel: each value's count with every other filter applied. */
   readonly facetCounts = $derived(countsByFacet(incidentIndex(this.incidents), this.filter));
   /** The displacement figures as chart series (latest figure per date, never summed). */
@@ -81,17 +99,29 @@ export class AppState {
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
 
-  /** Selects one incident (or none) and closes any chooser list. */
+  /** Selects one incident (or none) and closes any chooser list and figure. */
   select(id: string | null): void {
     this.selectedId = id;
     this.chooserIds = [];
+    this.selectedFigureId = null;
   }
+
+  /** Shows a displacement figure in the details (null closes it). */
+  selectFigure(id: string | null): void {
+    this.selectedId = null;
+    this.chooserIds = [];
+    this.selectedFigureId = id;
+  }
+
+  /** The displacement figure shown in the details, or null. */
+  readonly selectedFigure = $derived(this.selectedFigureId ? (this.displacement.find((f) => f.id === this.selectedFigureId) ?? null) : null);
 
   /** Several incidents were hit at once: one opens directly, more open a chooser. */
   pick(ids: readonly string[]): void {
     if (ids.length === 1) this.select(ids[0] ?? null);
     else {
       this.selectedId = null;
+      this.selectedFigureId = null;
       this.chooserIds = ids;
     }
   }
@@ -125,6 +155,11 @@ export class AppState {
     if (!inc) return;
     this.select(id);
     this.flyTo(inc.lon, inc.lat, Math.max(this.view.zoom, 8));
+  }
+
+  /** Shows only the incidents that count in one township (null: every township again). */
+  pickTownship(code: string | null): void {
+    this.filter = { ...this.filter, townships: code === null ? null : new Set([code]) };
   }
 
   /** Replaces the filter. */

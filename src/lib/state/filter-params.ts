@@ -22,6 +22,10 @@ export const FILTER_PARAM = {
   verification: 'ver',
   /** Visible datasets ("curated" and import ids), like every other list. */
   datasets: 'ds',
+  /** Townships (MIMU place codes) picked in "By township". */
+  townships: 'ts',
+  /** "township" while the map colours townships by their counts. */
+  view: 'by',
   selected: 'sel',
 } as const;
 
@@ -36,6 +40,8 @@ const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N} _.:'()-]{0,127}$/u;
 export interface FilterParamsState {
   readonly filter: IncidentFilter;
   readonly selectedId: string | null;
+  /** The map colours townships by their counts ("By township"). */
+  readonly byTownship: boolean;
 }
 
 /** Known admin1 names and dataset ids, when the data is loaded, to drop values a link invents. */
@@ -54,7 +60,7 @@ function writeList(set: ReadonlySet<string> | null, order?: readonly string[]): 
 }
 
 /** The hash parameters of a filter and selection; absent keys mean "all" / "nothing selected". */
-export function filterToParams(filter: IncidentFilter, selectedId: string | null): Map<string, string> {
+export function filterToParams(filter: IncidentFilter, selectedId: string | null, byTownship = false): Map<string, string> {
   const params = new Map<string, string>();
   const set = (key: string, value: string | null) => {
     if (value !== null) params.set(key, value);
@@ -68,6 +74,8 @@ export function filterToParams(filter: IncidentFilter, selectedId: string | null
   set(FILTER_PARAM.precisions, writeList(filter.precisions, LOCATION_PRECISIONS));
   set(FILTER_PARAM.verification, writeList(filter.verification, VERIFICATION_STATUSES));
   set(FILTER_PARAM.datasets, writeList(filter.datasets));
+  set(FILTER_PARAM.townships, writeList(filter.townships));
+  if (byTownship) params.set(FILTER_PARAM.view, 'township');
   if (selectedId !== null && SAFE_ID.test(selectedId)) params.set(FILTER_PARAM.selected, selectedId);
   return params;
 }
@@ -92,6 +100,11 @@ function readRange(from: string | undefined, to: string | undefined): DateRange 
   return s !== null && e !== null && s <= e ? { start: from, end: to } : null;
 }
 
+/** A MIMU township place code, as links carry them. */
+function isTownshipCode(v: string): v is string {
+  return /^MMR\d{6}$/.test(v);
+}
+
 function acceptName(known: Iterable<string> | undefined): (v: string) => v is string {
   const set = known ? new Set(known) : null;
   return (v: string): v is string => SAFE_ID.test(v) && (set === null || set.has(v));
@@ -113,8 +126,10 @@ export function paramsToFilter(params: ReadonlyMap<string, string>, known: Known
       precisions: readList<LocationPrecision>(params.get(FILTER_PARAM.precisions), isLocationPrecision),
       verification: readList<VerificationStatus>(params.get(FILTER_PARAM.verification), isVerificationStatus),
       datasets: readList(params.get(FILTER_PARAM.datasets), acceptName(known.datasets)),
+      townships: readList(params.get(FILTER_PARAM.townships), isTownshipCode),
     },
     selectedId: sel && SAFE_ID.test(sel) ? sel : null,
+    byTownship: params.get(FILTER_PARAM.view)?.trim() === 'township',
   };
 }
 
@@ -126,8 +141,9 @@ export function withFilterParams(
   params: ReadonlyMap<string, string>,
   filter: IncidentFilter,
   selectedId: string | null,
+  byTownship = false,
 ): Map<string, string> {
   const next = new Map([...params].filter(([k]) => !FILTER_PARAM_KEYS.includes(k)));
-  for (const [k, v] of filterToParams(filter, selectedId)) next.set(k, v);
+  for (const [k, v] of filterToParams(filter, selectedId, byTownship)) next.set(k, v);
   return next;
 }

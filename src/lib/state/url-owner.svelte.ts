@@ -74,12 +74,13 @@ export class UrlOwner {
   #applyParams(params: ReadonlyMap<string, string>): void {
     const restored = paramsToFilter(params);
     this.#app.setFilter(restored.filter);
+    this.#app.byTownship = restored.byTownship;
     if (restored.selectedId !== this.#app.selectedId) this.#app.select(restored.selectedId);
   }
 
   /** The hash parameters the app state stands for now. */
   #params(): Map<string, string> {
-    return withFilterParams(this.#parsedParams(), this.#app.filter, this.#app.selectedId);
+    return withFilterParams(this.#parsedParams(), this.#app.filter, this.#app.selectedId, this.#app.byTownship);
   }
 
   /** Parameters of other features that the current URL carries (kept as they are). */
@@ -112,11 +113,11 @@ export class UrlOwner {
       });
       let first = true;
       $effect(() => {
-        const { filter, selectedId, scrubbing } = app;
+        const { filter, selectedId, scrubbing, byTownship } = app;
         const mode = historyModeFor({ kind: 'state', first, scrubbing });
         if (mode === 'none') return;
         first = false;
-        untrack(() => this.#write(app.view, withFilterParams(this.#parsedParams(), filter, selectedId), mode));
+        untrack(() => this.#write(app.view, withFilterParams(this.#parsedParams(), filter, selectedId, byTownship), mode));
       });
     });
     return () => {

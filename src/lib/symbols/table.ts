@@ -61,6 +61,14 @@ export interface SymbolTable {
   readonly outlineBox: number;
   /** A focus area's swatch in a legend, CSS pixels, in the area's own fill and outline. */
   readonly swatch: { readonly width: number; readonly height: number; readonly strokeWidth: number };
+  /** An area (township, district, state) that holds incidents known only to it: tinted once. */
+  readonly areaTint: { readonly color: string; readonly fillOpacity: number };
+  /** The selected incident's area, outlined. */
+  readonly areaOutline: { readonly color: string; readonly width: number };
+  /** "By township": the fills of the count classes, lightest first. */
+  readonly choropleth: { readonly colors: readonly string[]; readonly fillOpacity: number; readonly line: string };
+  /** The number beside a marker that stands for several incidents. */
+  readonly count: { readonly color: string; readonly halo: string; readonly size: number };
   /** The hovered or selected marker's halo. */
   readonly highlight: { readonly radius: number; readonly liveRadius: number; readonly fill: string; readonly stroke: string; readonly strokeWidth: number };
   /** Plain circles drawn instead of marker images while scrubbing. */
@@ -96,6 +104,10 @@ export const SYMBOLS: SymbolTable = {
   outlineInk: '#1f1d19',
   outlineBox: 34,
   swatch: { width: 16, height: 14, strokeWidth: 2 },
+  areaTint: { color: '#5b3f8c', fillOpacity: 0.14 },
+  areaOutline: { color: '#1a1a1a', width: 3 },
+  choropleth: { colors: ['#e6e8f4', '#c3c9e6', '#98a2d2', '#6c78b8', '#47539a', '#2a3275'], fillOpacity: 0.85, line: '#ffffff' },
+  count: { color: '#1a1a1a', halo: '#ffffff', size: 12 },
   highlight: { radius: 15, liveRadius: 13, fill: 'rgba(255, 214, 0, 0.55)', stroke: '#1a1a1a', strokeWidth: 2 },
   live: { radius: 5.5, areaRadius: 6, strokeWidth: { solid: 1.2, hollow: 2, area: 2 } },
 };
