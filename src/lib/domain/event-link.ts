@@ -124,9 +124,10 @@ export function latestDecisions(decisions: readonly LinkDecision[]): LinkDecisio
 
 /**
  * When two records of different datasets are proposed as possibly the same event (with
- * compatible categories, see `category-compatibility.ts`): their day spans overlap once each is
- * widened by `daySlack` days, and their points are within `maxDistanceM`, or both name the same
- * township and at least one is known only to the township.
+ * compatible categories, see `category-compatibility.ts`): their day spans overlap, or would if
+ * one of them moved by up to `daySlack` days (14 and 15 July: yes; 14 and 16 July: no), and their
+ * points are within `maxDistanceM`, or both name the same township and at least one of them is
+ * known only to the township.
  */
 export const CANDIDATE_RULES = { daySlack: 1, maxDistanceM: 5_000 } as const;
 
