@@ -9,10 +9,11 @@ import { describe, expect, it } from 'vitest';
 import { CURATED_INCIDENTS } from '../../geo/curated/incidents.ts';
 import { CURATED_EXTERNAL_REFS } from '../../geo/curated/external-refs.ts';
 import { validateIncidents, type Admin1Boundaries } from '../../geo/lib/validate-incidents.ts';
-import { decodeDatasetCore, verifyDataset } from '../../src/lib/data/dataset-file.ts';
+import { decodeDatasetCore, linkFactsOfRow, verifyDataset } from '../../src/lib/data/dataset-file.ts';
+import { LinkRecordsBuilder, datasetLinkSummary, groupMembers, linkEvents } from '../../src/lib/query/event-links.ts';
 import { incidentsToCsv, incidentsToGeoJson } from '../../src/lib/data/import/export-incidents.ts';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
-import { externalRefProblem } from '../../src/lib/domain/event-link.ts';
+import { externalRefProblem, linkFactsOf } from '../../src/lib/domain/event-link.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 import { LOCATION_PRECISIONS } from '../../src/lib/domain/precision.ts';
 
@@ -59,6 +60,24 @@ describe('curated external references', () => {
     });
     expect(report.errors).toEqual([]);
     expect(report.warnings.filter((w) => /cites|refs/.test(w.reason))).toEqual([]);
+  });
+
+  it('link each of the 14 records exactly to its built-in UCDP row, with nothing refused', async () => {
+    const b = readFileSync(new URL('../../public/data/ucdp-ged.core.cmds', import.meta.url));
+    const columns = decodeDatasetCore(await verifyDataset(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
+    const builder = new LinkRecordsBuilder(columns.rows + shipped.length);
+    for (const incident of shipped) builder.add(linkFactsOf(incident));
+    for (let row = 0; row < columns.rows; row++) builder.add(linkFactsOfRow(columns, row));
+    const records = builder.build();
+    const links = linkEvents(records);
+    expect(links.refused).toEqual([]);
+    const pairs: string[] = [];
+    for (let g = 0; g < links.groupCount; g++) {
+      const members = groupMembers(links, g);
+      if (members.length > 1) pairs.push(Array.from(members, (i) => records.recordKeys[i]?.replace('\u0000', ' ')).join(' = '));
+    }
+    expect(pairs).toEqual(Object.entries(CURATED_EXTERNAL_REFS).map(([id, [ref]]) => `curated ${id} = ucdp-ged ${ref?.id}`));
+    expect(datasetLinkSummary(records, links, 'curated')).toMatchObject({ rows: 16, linkedExactly: 14 });
   });
 
   it('survive a Conflict Map CSV and a GeoJSON export and re-import', () => {

@@ -20,7 +20,7 @@ import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
 import type { DatePrecision, LocationPrecision } from '../../src/lib/domain/precision.ts';
 import { townshipKey } from '../../src/lib/domain/place-names.ts';
 import { haversineMetres } from '../../src/lib/geo/distance.ts';
-import { CANDIDATE_BASIS, LINK_KIND, LinkRecordsBuilder, groupMembers, linkEvents, type EventLinks } from '../../src/lib/query/event-links.ts';
+import { CANDIDATE_BASIS, LINK_KIND, LinkRecordsBuilder, datasetLinkSummary, groupMembers, linkEvents, type EventLinks } from '../../src/lib/query/event-links.ts';
 import { benchLinking, formatLinkBench } from '../bench/link-bench.ts';
 import { FUZZ_TIMEOUT_MS, fuzzOptions } from '../fuzz/arbitraries.ts';
 
@@ -289,6 +289,24 @@ describe('linkEvents invariants (fast-check)', () => {
 
   it('keeps every category id in the compatibility table', () => {
     expect(CATEGORY_IDS.length).toBeLessThan(256);
+  });
+});
+
+describe('datasetLinkSummary', () => {
+  it('counts, for the file just read, the rows linked exactly and the rows that became candidates', () => {
+    const input = JSON.parse(readFileSync(join(DIR, 'in', 'exact-by-id.geojson'), 'utf8')) as InFile;
+    const builder = new LinkRecordsBuilder();
+    for (const f of input.features) builder.add(factsOf(f));
+    const records = builder.build();
+    const links = linkEvents(records);
+    expect(datasetLinkSummary(records, links, 'my-ucdp-file')).toEqual({ rows: 1, linkedExactly: 1, candidates: 0 });
+    expect(datasetLinkSummary(records, links, 'acled-b')).toEqual({ rows: 2, linkedExactly: 1, candidates: 0 });
+    expect(datasetLinkSummary(records, links, 'not-loaded')).toEqual({ rows: 0, linkedExactly: 0, candidates: 0 });
+    const near = JSON.parse(readFileSync(join(DIR, 'in', 'one-candidate-per-group.geojson'), 'utf8')) as InFile;
+    const b2 = new LinkRecordsBuilder();
+    for (const f of near.features) b2.add(factsOf(f));
+    const r2 = b2.build();
+    expect(datasetLinkSummary(r2, linkEvents(r2), 'acled')).toEqual({ rows: 1, linkedExactly: 0, candidates: 1 });
   });
 });
 
