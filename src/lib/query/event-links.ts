@@ -28,6 +28,7 @@ import {
   latestDecisions,
   linkFactsOf,
   recordRefKey,
+  type ExternalRef,
   type LinkDecision,
   type LinkFacts,
 } from '../domain/event-link.ts';
@@ -109,7 +110,10 @@ export class LinkRecordsBuilder {
   readonly #recordKeys: string[] = [];
   readonly #datasets = dictionary();
   readonly #townships = dictionary();
-  readonly #external = dictionary();
+  // External ids by dataset, then by the id string itself: hashing the id as given (V8 keeps a
+  // string's hash) is much cheaper than building and hashing "dataset id" for 200,000 rows.
+  readonly #externalByDataset = new Map<string, Map<string, number>>();
+  readonly #externalKeys: string[] = [];
   // Thousands of records share a day, so each day string is parsed once.
   readonly #days = new Map<string, number | null>();
 
@@ -169,6 +173,21 @@ export class LinkRecordsBuilder {
     return code;
   }
 
+  #externalCode(ref: ExternalRef): number {
+    let ids = this.#externalByDataset.get(ref.dataset);
+    if (ids === undefined) {
+      ids = new Map();
+      this.#externalByDataset.set(ref.dataset, ids);
+    }
+    let code = ids.get(ref.id);
+    if (code === undefined) {
+      code = this.#externalKeys.length;
+      this.#externalKeys.push(externalRefKey(ref));
+      ids.set(ref.id, code);
+    }
+    return code;
+  }
+
   /** Adds one record and returns its index. */
   add(facts: LinkFacts): number {
     if (this.#n === this.#cap) this.#grow();
@@ -185,8 +204,8 @@ export class LinkRecordsBuilder {
     this.#fallback[i] = facts.categoryFallback ? 1 : 0;
     this.#precision[i] = Math.max(0, LOCATION_PRECISIONS.indexOf(facts.precision));
     this.#township[i] = this.#townshipCode(facts.admin1, facts.township);
-    this.#ownId[i] = facts.ownRef === null ? NONE : this.#external.code(externalRefKey(facts.ownRef));
-    for (const ref of facts.refs) this.#refKey.push(this.#external.code(externalRefKey(ref)));
+    this.#ownId[i] = facts.ownRef === null ? NONE : this.#externalCode(facts.ownRef);
+    for (const ref of facts.refs) this.#refKey.push(this.#externalCode(ref));
     this.#refStart.push(this.#refKey.length);
     this.#recordKeys.push(recordRefKey(facts.ref));
     return i;
@@ -211,7 +230,7 @@ export class LinkRecordsBuilder {
       ownId: this.#ownId.slice(0, n),
       refStart: Uint32Array.from(this.#refStart),
       refKey: Int32Array.from(this.#refKey),
-      externalKeys: this.#external.keys.slice(),
+      externalKeys: this.#externalKeys.slice(),
       recordKeys: this.#recordKeys.slice(),
     };
   }
