@@ -402,7 +402,7 @@ function linkExactly(records: LinkRecords, groups: Groups, links: PairList, refu
       if (target === NONE || target === i) continue;
       const why = groups.union(i, target, false);
       if (why === null) links.push(i, target, LINK_KIND.ref);
-      else refused.push({ a: i, b: target, kind: 'ref', reason: `record ${i} names ${records.externalKeys[records.refKey[k] as number]}, but ${why}` });
+      else refused.push({ a: i, b: target, kind: 'ref', reason: `it names ${records.externalKeys[records.refKey[k] as number]}, but ${why}` });
     }
   }
 }
