@@ -463,7 +463,8 @@ interface Preamble {
 }
 
 function readPreamble(buf: ArrayBuffer): Preamble {
-  if (!(buf instanceof ArrayBuffer)) fail('a dataset file must be given as an ArrayBuffer');
+  // Not `instanceof`: a buffer from another realm (a worker, IndexedDB in a test) is still one.
+  if (Object.prototype.toString.call(buf) !== '[object ArrayBuffer]') fail('a dataset file must be given as an ArrayBuffer');
   if (buf.byteLength < PREAMBLE_BYTES) fail(`the file is ${buf.byteLength} bytes long, too short to be a dataset file (at least ${PREAMBLE_BYTES})`);
   const bytes = new Uint8Array(buf, 0, PREAMBLE_BYTES);
   const magic = String.fromCharCode(...bytes.subarray(0, 4));
