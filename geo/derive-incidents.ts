@@ -22,6 +22,8 @@ import { parseFigure } from './lib/figures.ts';
 import { CURATED_INCIDENTS, EXCLUDED_INCIDENTS } from './curated/incidents.ts';
 import { CURATED_DISPLACEMENT, DISPLACEMENT_SOURCES, EXCLUDED_DISPLACEMENT } from './curated/displacement.ts';
 import type { CuratedIncident } from './curated/types.ts';
+import { CURATED_EXTERNAL_REFS } from './curated/external-refs.ts';
+import { externalRefProblem } from '../src/lib/domain/event-link.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -159,6 +161,15 @@ export function deriveCuratedData(inputs: DeriveInputs): DerivedData {
     if (row) checkUrls(row.sources, [source], (msg) => problems.push(`${factsId}: ${msg}`));
   }
 
+  for (const [id, refs] of Object.entries(CURATED_EXTERNAL_REFS)) {
+    if (!curated.has(id)) problems.push(`${id}: has external refs but is not a curated incident`);
+    if (refs.length === 0) problems.push(`${id}: an empty list of external refs (leave the record out of the table instead)`);
+    for (const ref of refs) {
+      const problem = externalRefProblem(ref);
+      if (problem !== null) problems.push(`${id}: external ref ${problem}`);
+    }
+  }
+
   if (problems.length > 0) throw new Error(`derive-incidents: ${problems.length} problem(s)\n  ${problems.join('\n  ')}`);
   incidents.sort((a, b) => a.id.localeCompare(b.id));
   return {
@@ -245,6 +256,7 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
     sources: c.sources,
     verification: { status: mapFactsVerification(row.verification), text: row.verification },
     dataset: 'curated',
+    ...(CURATED_EXTERNAL_REFS[c.id] ? { refs: CURATED_EXTERNAL_REFS[c.id] } : {}),
   };
 }
 

@@ -4,11 +4,14 @@
  * It also checks that each file's `version` is the hash of its content, so an edited file that
  * was not re-derived is caught.
  */
-import { readFileSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries, type Problem } from './lib/validate-incidents.ts';
+import { validateDisplacement, validateIncidents, type Admin1Boundaries, type ExternalEventLookup, type Problem } from './lib/validate-incidents.ts';
 import { contentHash } from './derive-incidents.ts';
+import { UCDP_PATHS } from './derive-ucdp.ts';
+import { decodeDatasetCore, verifyDataset } from '../src/lib/data/dataset-file.ts';
+import { LOCATION_PRECISIONS } from '../src/lib/domain/precision.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -28,12 +31,49 @@ function readDataset(rel: string, key: string, errors: Problem[]): unknown[] {
   return list;
 }
 
-function main(): number {
+/**
+ * The built-in UCDP GED events by id (`npm run derive-ucdp` writes them from the UCDP CSV with the
+ * app's importer), so curated references to UCDP are checked against the rows the app links them to.
+ */
+async function ucdpLookup(fileErrors: Problem[]): Promise<ExternalEventLookup | null> {
+  if (!existsSync(UCDP_PATHS.core)) return null;
+  try {
+    const bytes = readFileSync(UCDP_PATHS.core);
+    const columns = decodeDatasetCore(await verifyDataset(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { part: 'core' }));
+    const rowOf = new Map<string, number>();
+    for (let row = 0; row < columns.rows; row++) {
+      const id = columns.eventId.get(row);
+      if (id !== undefined && !rowOf.has(id)) rowOf.set(id, row);
+    }
+    return (id) => {
+      const row = rowOf.get(id);
+      if (row === undefined) return null;
+      const township = columns.township.get(row);
+      return {
+        startDay: columns.startDay[row] as number,
+        endDay: columns.endDay[row] as number,
+        lon: columns.lon[row] as number,
+        lat: columns.lat[row] as number,
+        precision: LOCATION_PRECISIONS[columns.precision[row] as number] ?? 'country',
+        admin1: columns.admin1.get(row) ?? '',
+        ...(township === undefined ? {} : { township }),
+        placeName: columns.placeName.get(row) ?? '',
+      };
+    };
+  } catch (e) {
+    fileErrors.push({ id: path.relative(ROOT, UCDP_PATHS.core), reason: `cannot be read: ${e instanceof Error ? e.message : String(e)}; run npm run derive-ucdp` });
+    return null;
+  }
+}
+
+async function main(): Promise<number> {
   const boundaries = readJson('geo/data/myanmar-admin1-full.geojson') as Admin1Boundaries;
   const fileErrors: Problem[] = [];
   const incidents = readDataset('public/data/incidents.json', 'incidents', fileErrors);
   const figures = readDataset('public/data/displacement.json', 'figures', fileErrors);
-  const inc = validateIncidents(incidents, boundaries);
+  const ucdp = await ucdpLookup(fileErrors);
+  if (ucdp === null && fileErrors.length === 0) console.log('note: public/data/ucdp-ged.core.cmds is missing, so UCDP references are checked for shape only');
+  const inc = validateIncidents(incidents, boundaries, ucdp === null ? {} : { externalEvents: { 'ucdp-ged': ucdp } });
   const disp = validateDisplacement(figures, boundaries);
   const errors = [...fileErrors, ...inc.errors, ...disp.errors];
   const warnings = [...inc.warnings, ...disp.warnings];
@@ -46,4 +86,4 @@ function main(): number {
   return errors.length > 0 ? 1 : 0;
 }
 
-process.exitCode = main();
+process.exitCode = await main();

@@ -7,9 +7,15 @@ import { isRecord } from '../../src/lib/domain/guards.ts';
 import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson';
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import { isCategoryId } from '../../src/lib/domain/categories.ts';
-import { dayNumber, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
+import { dayNumber, dayString, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
 import { DATE_PRECISIONS, isAreaPrecision, isLocationPrecision } from '../../src/lib/domain/precision.ts';
 import { isVerificationStatus } from '../../src/lib/domain/verification.ts';
+import { CANDIDATE_RULES, EXTERNAL_DATASETS, EXTERNAL_DATASET_IDS, externalRefKey, externalRefProblem, type ExternalDatasetId, type ExternalRef } from '../../src/lib/domain/event-link.ts';
+import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
+import { townshipKey, placeNameKey } from '../../src/lib/domain/place-names.ts';
+import { UNCERTAINTY_RADIUS_M, type LocationPrecision } from '../../src/lib/domain/precision.ts';
+import type { IncidentDate } from '../../src/lib/domain/incident.ts';
+import { haversineMetres } from '../../src/lib/geo/distance.ts';
 
 export interface Problem {
   readonly id: string;
@@ -24,6 +30,33 @@ export interface ValidationReport {
 }
 
 export type Admin1Boundaries = FeatureCollection<Polygon | MultiPolygon, { code: string; name_en: string }>;
+
+/** What a public dataset says about one of its events, for checking a record that cites it. */
+export interface ExternalEvent {
+  readonly startDay: number;
+  readonly endDay: number;
+  readonly lon: number;
+  readonly lat: number;
+  readonly precision: LocationPrecision;
+  readonly admin1: string;
+  readonly township?: string;
+  /** How the dataset names the place, for messages: "Letyetkone village". */
+  readonly placeName: string;
+}
+
+/** The events of a public dataset by id; null when the id is not in it. */
+export type ExternalEventLookup = (id: string) => ExternalEvent | null;
+
+export interface ValidateIncidentsOptions {
+  /** The public datasets at hand; a reference to a dataset not given is checked for shape only. */
+  readonly externalEvents?: Partial<Record<ExternalDatasetId, ExternalEventLookup>>;
+}
+
+// "UCDP GED 448773" and the like, as sources and figures cite events in free text.
+const CITED_IN_TEXT: readonly { dataset: ExternalDatasetId; pattern: RegExp }[] = EXTERNAL_DATASET_IDS.map((dataset) => ({
+  dataset,
+  pattern: new RegExp(`${EXTERNAL_DATASETS[dataset].label.replace(/ /g, '\\s+')}\\s+([A-Za-z0-9]+)`, 'g'),
+}));
 
 /**
  * How far outside its state a point may lie and still only warn. Natural Earth's admin-1 lines
@@ -47,10 +80,15 @@ type Admin1Feature = Feature<Polygon | MultiPolygon, { code: string; name_en: st
  * (a missing URL is a warning); well-formed figures and weapon claims; and the point inside its
  * stated state or region — within BORDER_TOLERANCE_KM outside is a warning with the distance,
  * farther is an error. Records at district, region or country precision may not name a village.
+ * References to public datasets (`refs`) must be well formed (an error otherwise); a warning
+ * when an event cited in a source's text has no reference, when two records of one dataset
+ * cite the same event, and, for the datasets given in `options`, when the cited event is not
+ * there or its date or place does not agree with the record.
  */
-export function validateIncidents(incidents: unknown[], boundaries: Admin1Boundaries): ValidationReport {
+export function validateIncidents(incidents: unknown[], boundaries: Admin1Boundaries, options: ValidateIncidentsOptions = {}): ValidationReport {
   const report: Report = { errors: [], warnings: [] };
   const seen = new Map<string, number>();
+  const citedBy = new Map<string, string>();
   incidents.forEach((raw, index) => {
     const id = recordId(raw, index);
     const error = (reason: string): void => void report.errors.push({ id, reason });
@@ -68,6 +106,15 @@ export function validateIncidents(incidents: unknown[], boundaries: Admin1Bounda
     checkWeapons(raw['weapons'], error);
     const verification = raw['verification'];
     if (!isRecord(verification) || !isVerificationStatus(verification['status'])) error(`unknown verification status ${describe(isRecord(verification) ? verification['status'] : verification)}`);
+    const refs = checkRefs(raw, error, warn);
+    for (const ref of refs) {
+      const key = `${String(raw['dataset'])} ${externalRefKey(ref)}`;
+      const first = citedBy.get(key);
+      if (first !== undefined) warn(`cites ${EXTERNAL_DATASETS[ref.dataset].label} ${ref.id} as ${first} does; only one record of a dataset can be linked to it`);
+      else citedBy.set(key, id);
+      const lookup = options.externalEvents?.[ref.dataset];
+      if (lookup) checkCitedEvent(raw, ref, lookup(ref.id), warn);
+    }
 
     const precision = raw['precision'];
     if (!isLocationPrecision(precision)) error(`unknown location precision ${describe(precision)}`);
@@ -92,6 +139,66 @@ export function validateIncidents(incidents: unknown[], boundaries: Admin1Bounda
     }
   });
   return report;
+}
+
+/** The record's `refs`, checked: a non-empty list of well-formed references, none repeated, covering every event its sources cite in text. */
+function checkRefs(raw: Record<string, unknown>, error: (r: string) => void, warn: (r: string) => void): ExternalRef[] {
+  const list = raw['refs'];
+  const refs: ExternalRef[] = [];
+  if (list !== undefined) {
+    if (!Array.isArray(list) || list.length === 0) error('refs must be a non-empty list when present');
+    else {
+      const keys = new Set<string>();
+      list.forEach((ref, i) => {
+        const problem = externalRefProblem(ref);
+        if (problem !== null) return error(`reference ${i + 1} ${problem}`);
+        const key = externalRefKey(ref as ExternalRef);
+        if (keys.has(key)) return error(`reference ${i + 1} repeats ${key}`);
+        keys.add(key);
+        refs.push(ref as ExternalRef);
+      });
+    }
+  }
+  const stated = new Set(refs.map(externalRefKey));
+  const texts = [raw['sources'], raw['killed'], raw['displaced']].flatMap((l) => (Array.isArray(l) ? l : [])).flatMap((x) => (isRecord(x) ? Object.values(x).filter((v): v is string => typeof v === 'string') : []));
+  const cited = new Set<string>();
+  for (const text of texts) {
+    for (const { dataset, pattern } of CITED_IN_TEXT) {
+      for (const m of text.matchAll(pattern)) {
+        const ref = { dataset, id: m[1] as string };
+        if (externalRefProblem(ref) === null) cited.add(externalRefKey(ref));
+      }
+    }
+  }
+  for (const key of cited) if (!stated.has(key)) warn(`its sources cite ${key} in text, but refs do not name it (add it to geo/curated/external-refs.ts)`);
+  return refs;
+}
+
+/** A cited event must exist, overlap the record's dates (± the linking slack) and lie at its place. */
+function checkCitedEvent(raw: Record<string, unknown>, ref: ExternalRef, event: ExternalEvent | null, warn: (r: string) => void): void {
+  const label = `${EXTERNAL_DATASETS[ref.dataset].label} ${ref.id}`;
+  if (event === null) return warn(`cites ${label}, which is not in the ${EXTERNAL_DATASETS[ref.dataset].label} data at hand`);
+  const span = isRecord(raw['date']) ? incidentDaySpan(raw['date'] as unknown as IncidentDate) : null;
+  const slack = CANDIDATE_RULES.daySlack;
+  if (span !== null && (span[0] > event.endDay + slack || event.startDay > span[1] + slack)) {
+    warn(`cites ${label}, dated ${dayRange(event.startDay, event.endDay)}, which is more than ${slack} day from the record's ${dayRange(span[0], span[1])}`);
+  }
+  const place = raw['place'];
+  if (!isRecord(place)) return;
+  const admin1 = String(place['admin1']);
+  if (placeNameKey(admin1) !== placeNameKey(event.admin1)) return warn(`cites ${label}, placed in ${event.admin1}, not ${admin1}`);
+  const points = [lonLat(raw['lon'], raw['lat']), isRecord(raw['sourceCoordinates']) ? lonLat(raw['sourceCoordinates']['lon'], raw['sourceCoordinates']['lat']) : null].filter((p) => p !== null);
+  const nearest = Math.min(...points.map(([lon, lat]) => haversineMetres(lon, lat, event.lon, event.lat)));
+  const precision = isLocationPrecision(raw['precision']) ? raw['precision'] : 'exact';
+  // The points may differ by the uncertainty of the coarser place (a township is ~22 km across the ring).
+  const allowed = Math.max(CANDIDATE_RULES.maxDistanceM, UNCERTAINTY_RADIUS_M[precision] ?? 0, UNCERTAINTY_RADIUS_M[event.precision] ?? 0);
+  const township = typeof place['township'] === 'string' ? place['township'] : undefined;
+  const sameTownship = townshipKey(admin1, township) !== '' && townshipKey(admin1, township) === townshipKey(event.admin1, event.township);
+  if (nearest > allowed && !sameTownship) warn(`cites ${label} (${event.placeName}), ${Math.round(nearest / 100) / 10} km from the record's point, more than ${allowed / 1000} km`);
+}
+
+function dayRange(start: number, end: number): string {
+  return start === end ? dayString(start) : `${dayString(start)} to ${dayString(end)}`;
 }
 
 /** Validates displacement figures: unique ids, a known area, a real date, a known measure, a well-formed figure and a source. */

@@ -57,10 +57,11 @@ const curated: Incident = {
   verification: { status: 'verified_multiple', text: '\ttab first' },
   dataset: 'ds1',
   extra: { a: 'x', b: 2, c: true, d: null, e: '=1+1' },
+  refs: [{ dataset: 'ucdp-ged', id: '448773' }, { dataset: 'acled', id: 'MMR12345' }],
 };
 
 const nullCoordinates: Incident = { ...curated, id: 'ds1:n', sourceCoordinates: null, extra: {}, place: { name: '', admin1: '' } };
-const { extra: _noExtra, sourceCoordinates: _noCoords, ...bare } = curated;
+const { extra: _noExtra, sourceCoordinates: _noCoords, refs: _noRefs, ...bare } = curated;
 const bareIncident: Incident = { ...bare, id: 'ds1:bare' };
 
 describe('Conflict Map CSV export', () => {

@@ -8,6 +8,10 @@ import type { FeatureCollection } from 'geojson';
 import { FOCUS_AREAS } from '../domain/areas.ts';
 import type { Incident } from '../domain/incident.ts';
 import { precisionRank } from '../domain/precision.ts';
+import { PLACE_ALIASES, foldedKey, plainKey, stripGeneric } from '../domain/place-names.ts';
+
+// Kept importable from here, where the place search first defined them.
+export { PLACE_ALIASES, foldedKey, plainKey };
 
 export interface PlaceEntry {
   readonly name: string;
@@ -32,83 +36,6 @@ export interface PlaceMatch {
   readonly matched: string;
   /** Edit distance for fuzzy matches, 0 otherwise. */
   readonly distance: number;
-}
-
-/**
- * Groups of names for the same place that spelling rules alone don't join: colonial
- * exonyms, ethnic-language names and irregular romanisations. The first name is ours.
- */
-export const PLACE_ALIASES: readonly (readonly string[])[] = [
-  ['Tabayin', 'Depayin', 'Dipeyin', 'Dabayin'],
-  ['Kayin', 'Karen'],
-  ['Kayah', 'Karenni'],
-  ['Hpapun', 'Papun', 'Bu Tho'],
-  ['Hpa-An', 'Pa-an'],
-  ['Myawaddy', 'Myawadi'],
-  ['Yangon', 'Rangoon'],
-  ['Mawlamyine', 'Moulmein'],
-  ['Naypyidaw', 'Nay Pyi Taw'],
-  ['Hpruso', 'Phruso'],
-  ['Demoso', 'Dimawso'],
-  ['Hpasawng', 'Pasaung'],
-  ['Bago', 'Pegu'],
-  ['Pathein', 'Bassein'],
-  ['Dawei', 'Tavoy'],
-  ['Myeik', 'Mergui'],
-  ['Sittwe', 'Akyab'],
-  ['Pyay', 'Prome'],
-  ['Thanlyin', 'Syriam'],
-  ['Magway', 'Magwe'],
-  ['Bagan', 'Pagan'],
-  ['Ayeyarwady', 'Irrawaddy'],
-  ['Tanintharyi', 'Tenasserim'],
-  ['Rakhine', 'Arakan'],
-  ['Kalay', 'Kale', 'Kalemyo'],
-  ['Ye-U', 'Ye Oo'],
-  ['Khin-U', 'Khin Oo'],
-];
-
-/** Words that say what kind of place a name is, not which: "Kayin State" is found by "Kayin". */
-const GENERIC_WORDS = /\b(state|region|division|district|township|village tract|village|town|city)\b/g;
-
-/**
- * Lowercase letters and digits only: Latin diacritics, punctuation and spaces removed.
- * Other scripts keep their letters and marks, so a Burmese name still matches itself.
- */
-export function plainKey(name: string): string {
-  return name
-    .normalize('NFD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^\p{L}\p{M}\p{N}]/gu, '')
-    .normalize('NFC');
-}
-
-// Aspirated and voiced spellings of one Burmese sound: Hpapun/Papun, Htantabin/Tantabin, Gyi/Kyi.
-const DIGRAPHS: Readonly<Record<string, string>> = {
-  hp: 'p', ph: 'p', ht: 't', th: 't', hk: 'k', kh: 'k', hs: 's', hm: 'm', hn: 'n', hl: 'l', hw: 'w', dh: 'd', gy: 'ky',
-};
-const DIGRAPH = new RegExp(Object.keys(DIGRAPHS).join('|'), 'g');
-
-/**
- * A phonetic key that joins the usual variant spellings: aspirated digraphs (hp, ph, ht, th,
- * hk, kh, hs, dh…), gy = ky, ay/ey = e, aw/ow = o, oo = u, doubled letters and a final y = i.
- * @example foldedKey('Myawaddy') === foldedKey('Myawadi') // 'myawadi'
- */
-export function foldedKey(name: string): string {
-  return plainKey(name)
-    .replace(DIGRAPH, (m) => DIGRAPHS[m] ?? m)
-    .replace(/oo/g, 'u')
-    .replace(/([a-z])\1+/g, '$1')
-    .replace(/[ae]y/g, 'e')
-    .replace(/[ao]w/g, 'o')
-    .replace(/y$/, 'i');
-}
-
-/** The name without kind words or parentheses, or the name itself when nothing would remain. */
-function stripGeneric(name: string): string {
-  const stripped = name.toLowerCase().replace(/\([^)]*\)/g, ' ').replace(GENERIC_WORDS, ' ').trim();
-  return stripped === '' ? name : stripped;
 }
 
 interface Key {

@@ -2,6 +2,7 @@ import type { CategoryId } from './categories.ts';
 import type { DatePrecision, LocationPrecision } from './precision.ts';
 import type { IsoDay } from './calendar.ts';
 import type { VerificationStatus } from './verification.ts';
+import type { ExternalRef } from './event-link.ts';
 
 /** A date with its precision. `start`/`end` are inclusive calendar days. */
 export interface IncidentDate {
@@ -86,6 +87,11 @@ export interface Incident {
   readonly dataset: string;
   /** Any properties an import kept as they were. */
   readonly extra?: Readonly<Record<string, string | number | boolean | null>>;
+  /**
+   * Events of public datasets this record is known to be (a curated record citing UCDP GED
+   * 448773): linked exactly to those rows when both are loaded. Never empty when present.
+   */
+  readonly refs?: readonly ExternalRef[];
 }
 
 /** A displacement figure for an area at a date. Figures are never summed across dates. */

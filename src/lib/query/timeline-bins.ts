@@ -6,6 +6,7 @@ import { dayNumber, dayParts, dayString, isoWeekStart, type IsoDay } from '../do
 import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../domain/filter.ts';
 import type { Incident } from '../domain/incident.ts';
 import { incidentIndex, visibleIndices, type IncidentIndex } from './visible-incidents.ts';
+import type { DaySpan } from '../domain/date-span.ts';
 
 export interface WeekBin {
   /** The Monday that starts the ISO week. */
@@ -38,14 +39,23 @@ export function weeklyHistogram(
   filter: IncidentFilter = EMPTY_FILTER,
 ): WeeklyHistogram {
   const index = 'startDay' in source ? source : incidentIndex(source);
-  if (index.dataSpan === null) return { weeks: [], max: 0 };
-  const firstWeek = isoWeekStart(index.dataSpan[0]);
-  const weekCount = (isoWeekStart(index.dataSpan[1]) - firstWeek) / 7 + 1;
+  return histogramOfSpans(index.dataSpan, index.startDay, index.endDay, visibleIndices(index, { ...filter, dateRange: null }));
+}
+
+/**
+ * The weekly histogram of the given rows' day spans, over every ISO week of `dataSpan` (the rule
+ * of `weeklyHistogram`: a span inside one week adds 1 to its `exact`, a span across weeks adds
+ * to `spread` in proportion to its days there). The event counts bin one record per event with it.
+ */
+export function histogramOfSpans(dataSpan: DaySpan | null, startDay: Int32Array, endDay: Int32Array, rows: Iterable<number>): WeeklyHistogram {
+  if (dataSpan === null) return { weeks: [], max: 0 };
+  const firstWeek = isoWeekStart(dataSpan[0]);
+  const weekCount = (isoWeekStart(dataSpan[1]) - firstWeek) / 7 + 1;
   const exact = new Float64Array(weekCount);
   const spread = new Float64Array(weekCount);
-  for (const i of visibleIndices(index, { ...filter, dateRange: null })) {
-    const s = index.startDay[i] as number;
-    const e = index.endDay[i] as number;
+  for (const i of rows) {
+    const s = startDay[i] as number;
+    const e = endDay[i] as number;
     if (s > e) continue; // no real date: it has no place on a time axis
     const ws = (isoWeekStart(s) - firstWeek) / 7;
     const we = (isoWeekStart(e) - firstWeek) / 7;

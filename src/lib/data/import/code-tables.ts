@@ -5,6 +5,7 @@
  */
 import type { CategoryId } from '../../domain/categories.ts';
 import type { DatePrecision, LocationPrecision } from '../../domain/precision.ts';
+import { EXTERNAL_DATASETS } from '../../domain/event-link.ts';
 
 /**
  * A frozen lookup table without a prototype. Codes come from untrusted files, and on a plain
@@ -187,8 +188,8 @@ export function headlineKeyword(headline: string): HeadlineKeyword | null {
 
 /** Publisher names the importers write into `SourceRef.publisher`. */
 export const PUBLISHER = {
-  acled: 'ACLED',
-  ucdp: 'UCDP GED',
+  acled: EXTERNAL_DATASETS.acled.publisher,
+  ucdp: EXTERNAL_DATASETS['ucdp-ged'].publisher,
 } as const;
 
 /**

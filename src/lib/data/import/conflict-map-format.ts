@@ -23,6 +23,7 @@ import type { CsvRow, MapContext, MapResult, RejectReason } from './types.ts';
 import {
   readCategory,
   readExtra,
+  readExternalRefs,
   readFigure,
   readIncidentDate,
   readList,
@@ -59,6 +60,7 @@ export const CONFLICT_MAP_COLUMNS = [
   'sources_json',
   'source_coordinates_json',
   'extra_json',
+  'refs_json',
   'attribution',
 ] as const;
 
@@ -102,6 +104,7 @@ export function incidentToConflictMapRecord(incident: Incident): Record<Conflict
     sources_json: JSON.stringify(incident.sources),
     source_coordinates_json: incident.sourceCoordinates === undefined ? '' : JSON.stringify(incident.sourceCoordinates),
     extra_json: incident.extra === undefined ? '' : JSON.stringify(incident.extra),
+    refs_json: incident.refs === undefined ? '' : JSON.stringify(incident.refs),
     attribution: incidentAttribution(incident),
   };
 }
@@ -170,7 +173,9 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
   const sourcesJson = jsonCell(row, 'sources_json');
   const coordsJson = jsonCell(row, 'source_coordinates_json');
   const extraJson = jsonCell(row, 'extra_json');
-  for (const v of [killedJson, displacedJson, weaponsJson, sourcesJson, coordsJson, extraJson]) if (isFail(v)) return v;
+  // Exports made before refs existed have no refs_json column: read as no references.
+  const refsJson = jsonCell(row, 'refs_json');
+  for (const v of [killedJson, displacedJson, weaponsJson, sourcesJson, coordsJson, extraJson, refsJson]) if (isFail(v)) return v;
 
   const killed = killedJson === undefined ? [] : readList(killedJson, readFigure);
   if (killed === null) return fail('invalid_field', 'killed_json is not a list of figures.');
@@ -184,6 +189,8 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
   if (sourceCoordinates === false) return fail('invalid_field', 'source_coordinates_json is not {lon, lat, note} or null.');
   const extra = extraJson === undefined ? undefined : readExtra(extraJson);
   if (extra === null) return fail('invalid_field', 'extra_json is not an object of plain values.');
+  const refs = refsJson === undefined ? undefined : readExternalRefs(refsJson);
+  if (refs === null) return fail('invalid_field', 'refs_json is not a list of {dataset, id} references to UCDP GED or ACLED events.');
 
   const nameMy = text('place_name_my');
   const township = text('township');
@@ -210,6 +217,7 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
     verification: { status, text: text('verification_text') },
     dataset: ctx.datasetId,
     ...(extra === undefined ? {} : { extra }),
+    ...(refs === undefined ? {} : { refs }),
   };
   return { ok: true, incident, eventId };
 }

@@ -16,6 +16,7 @@ import type { MapContext, MapResult, RejectReason } from './types.ts';
 import {
   readCategory,
   readExtra,
+  readExternalRefs,
   readFigure,
   readIncidentDate,
   readList,
@@ -65,7 +66,7 @@ const MAPPED = new Set([
   'id', 'dataset', 'category', 'title', 'date', 'date_start', 'date_end', 'event_date', 'start_date', 'end_date',
   'date_precision', 'place', 'location', 'admin1', 'township', 'precision', 'summary', 'notes', 'description',
   'killed', 'fatalities', 'displaced', 'weapons', 'sources', 'source', 'url', 'verification', 'sourceCoordinates',
-  'extra', 'attribution',
+  'extra', 'attribution', 'refs',
 ]);
 
 const CATEGORY_BY_LABEL = new Map<string, CategoryId>(CATEGORIES.map((c) => [c.label.toLowerCase(), c.id]));
@@ -187,6 +188,9 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
   const sourceCoordinates = p.sourceCoordinates === undefined ? undefined : readSourceCoordinates(p.sourceCoordinates);
   if (sourceCoordinates === false) return fail('invalid_field', 'sourceCoordinates is not {lon, lat, note} or null.');
 
+  const refs = p.refs === undefined ? undefined : readExternalRefs(p.refs);
+  if (refs === null) return fail('invalid_field', 'refs is not a list of {dataset, id} references to UCDP GED or ACLED events.');
+
   let extra: Record<string, ExtraValue> | undefined;
   if (p.extra !== undefined) {
     const read = readExtra(p.extra);
@@ -233,6 +237,7 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
     verification,
     dataset: ctx.datasetId,
     ...(extra === undefined ? {} : { extra }),
+    ...(refs === undefined ? {} : { refs }),
   };
   return { ok: true, incident, eventId };
 }

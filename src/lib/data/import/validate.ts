@@ -10,6 +10,7 @@ import type { Figure, FigureQualifier, IncidentDate, Place, SourceRef, WeaponCla
 import { DATE_PRECISIONS, isLocationPrecision, type DatePrecision, type LocationPrecision } from '../../domain/precision.ts';
 import { isVerificationStatus, type VerificationStatus } from '../../domain/verification.ts';
 import { isCalendarMonth, isIsoWeek } from './dates.ts';
+import { externalRefProblem, type ExternalRef } from '../../domain/event-link.ts';
 
 type ExtraValue = string | number | boolean | null;
 
@@ -139,6 +140,18 @@ export function readSourceCoordinates(v: unknown): { lon: number; lat: number; n
   const lat = numOrNull(v.lat);
   if (lon === false || lat === false || lon === null || lat === null) return false;
   return { lon, lat, note: v.note };
+}
+
+/** A non-empty list of well-formed external references (see `externalRefProblem`), rebuilt; null when anything is off. */
+export function readExternalRefs(v: unknown): ExternalRef[] | null {
+  if (!Array.isArray(v) || v.length === 0) return null;
+  const out: ExternalRef[] = [];
+  for (const item of v) {
+    if (externalRefProblem(item) !== null) return null;
+    const ref = item as ExternalRef;
+    out.push({ dataset: ref.dataset, id: ref.id });
+  }
+  return out;
 }
 
 /** A verification record rebuilt, or null. */
