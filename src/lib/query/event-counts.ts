@@ -175,6 +175,8 @@ function facetColumn(index: IncidentIndex, facet: FilterFacet): { codes: ArrayLi
       return { codes: index.admin1, names: index.admin1Names };
     case 'datasets':
       return { codes: index.dataset, names: index.datasetIds };
+    case 'townships':
+      return { codes: index.township, names: index.townshipCodes };
   }
 }
 
@@ -228,6 +230,7 @@ export function eventCountsByFacet(index: IncidentIndex, groups: EventGroups, fi
       verification: record(VERIFICATION_STATUSES, perFacet.verification),
       admin1: map(index.admin1Names, perFacet.admin1),
       datasets: map(index.datasetIds, perFacet.datasets),
+      townships: map(index.townshipCodes, perFacet.townships),
     },
   };
 }
