@@ -76,7 +76,9 @@ function popupTexts(inc: Incident): string[] {
   for (const w of inc.weapons) texts.push(w.text, w.source);
   for (const f of [...inc.killed, ...inc.displaced]) texts.push(f.text, f.source);
   for (const s of inc.sources) {
-    texts.push(s.publisher, s.title);
+    texts.push(s.publisher);
+    if (s.title) texts.push(s.title);
+    else if (s.description) texts.push(s.description);
     if (s.note) texts.push(s.note);
     if (s.secondary && s.via) texts.push(s.via);
   }
