@@ -57,6 +57,11 @@ describe('legendContentFor', () => {
     expect(legendContentFor(byId('E07'), [], true).evidence).toEqual({ hollow: false, ring: false, area: true });
   });
 
+  test('a named place (ACLED geo_precision 1) is a point: no uncertainty ring in the legend', () => {
+    const named = { ...(byId('E01')[0] as Incident), precision: 'named_place' as const };
+    expect(legendContentFor([named], [], false).evidence).toEqual({ hollow: false, ring: false, area: false });
+  });
+
   test('an empty export has an empty legend', () => {
     expect(legendContentFor([], [], false).categories).toEqual([]);
   });

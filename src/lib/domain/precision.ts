@@ -1,7 +1,12 @@
-/** Location precisions, from most to least precise. One enum for every dataset. */
+/**
+ * Location precisions, from most to least precise. One enum for every dataset.
+ * `named_place` is a place known by name that may be a town or a village (ACLED's
+ * `geo_precision` 1 does not say which), so it sits between the two.
+ */
 export const LOCATION_PRECISIONS = [
   'exact',
   'village',
+  'named_place',
   'town',
   'township',
   'district',
@@ -14,6 +19,7 @@ export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 export const LOCATION_PRECISION_TEXT: Record<LocationPrecision, string> = {
   exact: 'exact location',
   village: 'location known to village level',
+  named_place: 'location known to a named place (a town or village)',
   town: 'location known to town level',
   township: 'location known to township level',
   district: 'location known to district level',
@@ -25,6 +31,7 @@ export const LOCATION_PRECISION_TEXT: Record<LocationPrecision, string> = {
 export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
   exact: 'Exact',
   village: 'Village',
+  named_place: 'Named place',
   town: 'Town',
   township: 'Township',
   district: 'District',
@@ -34,12 +41,13 @@ export const LOCATION_PRECISION_LABEL: Record<LocationPrecision, string> = {
 
 /**
  * Radius in metres of the uncertainty ring drawn around a point of this precision,
- * or null where the point itself is honest (exact, village, town).
+ * or null where the point itself is honest (exact, village, named place, town).
  * Township radius ~ the radius of a circle with a typical Myanmar township's area (~1,500 km²).
  */
 export const UNCERTAINTY_RADIUS_M: Record<LocationPrecision, number | null> = {
   exact: null,
   village: null,
+  named_place: null,
   town: null,
   township: 22_000,
   district: 50_000,
@@ -48,7 +56,7 @@ export const UNCERTAINTY_RADIUS_M: Record<LocationPrecision, number | null> = {
 };
 
 /** Precisions that may be drawn as a solid marker at a point. Coarser ones never are. */
-export const POINT_PRECISIONS: readonly LocationPrecision[] = ['exact', 'village', 'town', 'township'];
+export const POINT_PRECISIONS: readonly LocationPrecision[] = ['exact', 'village', 'named_place', 'town', 'township'];
 
 /** True when the precision is too coarse to be shown as a pin (district, region, country). */
 export function isAreaPrecision(p: LocationPrecision): boolean {
