@@ -19,7 +19,7 @@ export type LocationPrecision = (typeof LOCATION_PRECISIONS)[number];
 export const LOCATION_PRECISION_TEXT: Record<LocationPrecision, string> = {
   exact: 'exact location',
   village: 'location known to village level',
-  named_place: 'location known to a named place (a town or village)',
+  named_place: 'location known to a named place, a town or village',
   town: 'location known to town level',
   township: 'location known to township level',
   district: 'location known to district level',
