@@ -96,7 +96,7 @@ describe('snapshot metadata', () => {
     view: { lon: 97.2512345678, lat: -0.5, zoom: 8.123456, bearing: -12.346, pitch: 0 },
     size: { width: 1600, height: 1000, pixelRatio: 2 },
     filters: { categories: ['air_strike'] },
-    filtersText: 'Filters: categories: Air strike',
+    filtersText: 'Shown: only Air strike',
     dataHash: '0123456789ab',
     appVersion: '0.1.0',
     exportedAt: '2026-11-28T10:00:00.000Z',
