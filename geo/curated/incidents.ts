@@ -331,7 +331,7 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     summary:
       'Four military helicopters attacked villages in the east of Tabayin Township, among them Namyar, Mayakan, Nyaung Hla, Yin Kyay and Nyaungbintha: two fired on the area and two brought in troops. The marker is at Namyar. The sources give different numbers of people who fled: thousands (Myanmar Now), more than 10,000 (The Irrawaddy) and 4,000 from 15 villages (RFA, as quoted in a July 2022 news report). UCDP counts two dead; RFA reports one killed and two injured. The day, a Thursday, is inferred.',
     verificationText:
-      'This is probably the attack for which RFA reported 4,000 people fleeing 15 villages, but the RFA report\'s exact wording could not be checked.',
+      'This is probably the attack for which RFA reported 4,000 people fleeing 15 villages. The RFA report\'s exact wording could not be checked.',
     dateNote: 'a Thursday; the day is inferred',
     curationNote: 'Facts verification: "likely = the RFA item in the brief; exact RFA text UNVERIFIED" (the brief = the July 2022 news report in shared/reference).',
     place: { name: 'Namyar and nearby villages, eastern Tabayin Township', admin1: 'Sagaing', township: 'Tabayin' },
@@ -355,7 +355,7 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
         url: null,
         secondary: true,
         via: 'UCDP GED 443293',
-        note: 'A July 2022 news report and Tribunnews attribute the figure of 4,000 people from 15 villages to RFA. The RFA report\'s exact wording could not be checked.',
+        note: 'A July 2022 news report and Tribunnews attribute the figure of 4,000 people from 15 villages to this RFA report.',
       },
       {
         publisher: 'Myanmar Now',
