@@ -35,7 +35,7 @@ function mentions(text: string, word: string): boolean {
  * @example placePhrase({ name: 'Let Yet Kone village', admin1: 'Sagaing', township: 'Tabayin' }) // "Let Yet Kone village, Tabayin Township, Sagaing"
  */
 export function placePhrase(place: Place): string {
-  return [place.name.trim(), placeContext(place)].filter(Boolean).join(', ');
+  return [place.name, placeContext(place)].filter((p) => p.trim() !== '').join(', ');
 }
 
 /**
@@ -44,10 +44,11 @@ export function placePhrase(place: Place): string {
  */
 export function placeContext(place: Place): string {
   const said = [place.name];
-  const township = place.township?.trim();
-  if (township && !mentions(place.name, township)) said.push(`${township} Township`);
-  const admin1 = place.admin1.trim();
-  if (admin1 && !said.some((p) => mentions(p, admin1))) said.push(admin1);
+  const township = place.township;
+  if (township?.trim() && !mentions(place.name, township)) said.push(`${township} Township`);
+  const admin1 = place.admin1;
+  // A blank unit is left out rather than printed as ", ,".
+  if (admin1.trim() && !said.some((p) => mentions(p, admin1))) said.push(admin1);
   return said.slice(1).join(', ');
 }
 
