@@ -83,6 +83,13 @@ describe('IncidentPopup', () => {
     expect(container.textContent).not.toMatch(/town level/);
   });
 
+  it('keeps a space before the Burmese name, marked as Burmese', () => {
+    const inc = { ...hostileIncident, place: { name: 'Depayin', nameMy: 'ဒီပဲယင်း', admin1: 'Sagaing', township: 'Tabayin' } };
+    const { container } = render(IncidentPopup, { incident: inc });
+    expect(container.textContent).toContain('Depayin ဒီပဲယင်း, Tabayin Township, Sagaing');
+    expect(container.querySelector('[lang="my"]')?.textContent).toBe('ဒီပဲယင်း');
+  });
+
   it('shows a place name that already says its township once', () => {
     const wetlet = { ...hostileIncident, place: { name: 'Wetlet township', admin1: 'Sagaing', township: 'Wetlet' } };
     const { container } = render(IncidentPopup, { incident: wetlet });

@@ -64,3 +64,11 @@ describe('PlaceSearch', () => {
     expect(onchoose).toHaveBeenCalledOnce();
   });
 });
+
+describe('PlaceSearch text', () => {
+  it('keeps a space between the English and the Burmese name', async () => {
+    render(PlaceSearch, { index: buildPlaceSearch(entries), onchoose: () => {} });
+    await fireEvent.input(screen.getByRole('combobox', { name: 'Find a place' }), { target: { value: 'စစ်ကိုင်း' } });
+    expect(screen.getAllByRole('option')[0]?.textContent).toContain('Sagaing Region စစ်ကိုင်းတိုင်းဒေသကြီး');
+  });
+});
