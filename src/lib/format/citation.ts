@@ -22,10 +22,11 @@ export interface CitationContext {
 
 const APP_NAME = 'Conflict Map';
 
-/** True when `text` already contains `word` as whole words, ignoring case ("Wetlet township" contains "Wetlet"). */
+/** True when `text` already contains `word` as whole words ("Wetlet township" contains "Wetlet"). */
 function mentions(text: string, word: string): boolean {
-  const escaped = word.trim().replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
-  return escaped !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'iu').test(text);
+  // Exactly as written (case and spaces): a unit is left out only when the name already shows that very text.
+  const escaped = word.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return word.trim() !== '' && new RegExp(`(^|[^\\p{L}\\p{N}])${escaped}($|[^\\p{L}\\p{N}])`, 'u').test(text);
 }
 
 /**
