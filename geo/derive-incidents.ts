@@ -7,6 +7,9 @@
  * The script refuses to write anything when a curated record disagrees with the facts
  * (category, place, dates), drops or adds a URL, or would place a point without a reference
  * coordinate. It never moves a coordinate to fit a boundary; `npm run validate-data` checks that.
+ *
+ * Only public fields are written: curation notes stay in `geo/curated/`. Each record is rebuilt
+ * field by field (never spread), so a note added to the tables later cannot ride along.
  */
 import { createHash } from 'node:crypto';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -15,13 +18,14 @@ import { fileURLToPath } from 'node:url';
 import Papa from 'papaparse';
 import { pointOnFeature } from '@turf/turf';
 import type { Feature, FeatureCollection, MultiPolygon, Point, Polygon } from 'geojson';
-import type { DisplacementFigure, Incident, SourceRef } from '../src/lib/domain/incident.ts';
+import type { DisplacementFigure, Incident, IncidentDate, SourceRef } from '../src/lib/domain/incident.ts';
 import type { LocationPrecision } from '../src/lib/domain/precision.ts';
 import { mapFactsLocationPrecision, mapFactsSubType, mapFactsVerification, parseFactsDate } from './lib/facts-mapping.ts';
 import { parseFigure } from './lib/figures.ts';
 import { CURATED_INCIDENTS, EXCLUDED_INCIDENTS } from './curated/incidents.ts';
 import { CURATED_DISPLACEMENT, DISPLACEMENT_SOURCES, EXCLUDED_DISPLACEMENT } from './curated/displacement.ts';
-import type { CuratedIncident } from './curated/types.ts';
+import { SOURCE_KIND_BY_PUBLISHER } from './curated/source-kinds.ts';
+import type { CuratedIncident, CuratedSource } from './curated/types.ts';
 import { CURATED_EXTERNAL_REFS } from './curated/external-refs.ts';
 import { externalRefProblem } from '../src/lib/domain/event-link.ts';
 
@@ -152,9 +156,10 @@ export function deriveCuratedData(inputs: DeriveInputs): DerivedData {
     const asOf = c.asOf ?? parseFactsDate(row.date, row.date_precision);
     if (!asOf) problems.push(`${c.id}: date "${row.date}" / "${row.date_precision}" not understood`);
     const figure = parseFigure(c.text, source.publisher);
+    const publicSrc = publicSource(source, (msg) => problems.push(`${c.id}: ${msg}`));
     if (figure.low === null) problems.push(`${c.id}: "${c.text}" has no number`);
     for (const n of numbersIn(c.text)) if (!containsNumber(row.displaced, n)) problems.push(`${c.id}: ${n} is not in the facts row`);
-    if (asOf) figures.push({ id: c.id, area: c.area, areaName: c.areaName, asOf, measure: c.measure, figure, source, factsId: c.factsId });
+    if (asOf) figures.push({ id: c.id, area: c.area, areaName: c.areaName, asOf, measure: c.measure, figure, source: publicSrc, factsId: c.factsId });
   }
   for (const [factsId, source] of Object.entries(DISPLACEMENT_SOURCES)) {
     const row = facts.get(factsId);
@@ -185,8 +190,11 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
   const factsPrecision = mapFactsLocationPrecision(row.location_precision);
   if (!factsPrecision) problem(`location precision "${row.location_precision}" is not in the mapping table`);
   const precision: LocationPrecision | null = c.precisionOverride?.precision ?? factsPrecision;
-  const date = parseFactsDate(row.date, row.date_precision);
-  if (!date) problem(`date "${row.date}" / "${row.date_precision}" not understood`);
+  const factsDate = parseFactsDate(row.date, row.date_precision);
+  if (!factsDate) problem(`date "${row.date}" / "${row.date_precision}" not understood`);
+  // The facts' remark on the date is shorthand ("~01:00", "Thu; inferred"): readers get the curated words instead.
+  if (factsDate?.note && !c.dateNote) problem(`the facts remark "${factsDate.note}" on the date needs a dateNote in reader's words`);
+  const date = factsDate && readerDate(factsDate, c.dateNote);
   if (c.place.admin1 !== row.admin1) problem(`admin1 ${c.place.admin1} differs from the facts (${row.admin1})`);
   if (c.place.township && !row.admin3_township.startsWith(c.place.township)) problem(`township ${c.place.township} differs from the facts (${row.admin3_township})`);
   checkUrls(row.sources, c.sources, problem);
@@ -226,7 +234,7 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
         lat: factsLat,
         note:
           placement.sourceCoordinatesNote ??
-          'Coordinates as given in our facts file. The place is known only to township level, so the marker stands at the township area centroid instead.',
+          'The coordinates reported for this event. The place is known only to township level, so the marker stands at the centre of the township instead.',
       };
     }
   } else {
@@ -234,7 +242,7 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
     const label = inputs.labelPoints.get(row.admin1);
     if (!label) problem(`no label point for ${row.admin1}`);
     else [lon, lat] = label;
-    if (hasFactsPoint) sourceCoordinates = { lon: factsLon, lat: factsLat, note: 'Coordinates as given in our facts file, not used for the map.' };
+    if (hasFactsPoint) sourceCoordinates = { lon: factsLon, lat: factsLat, note: 'The coordinates reported for this event; the map shows the whole state or region instead.' };
   }
   if (!category || !precision || !date || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
 
@@ -253,17 +261,46 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
     killed: c.killed.map(([text, source]) => parseFigure(text, source)),
     displaced: c.displaced.map(([text, source]) => parseFigure(text, source)),
     summary: c.summary,
-    sources: c.sources,
-    verification: { status: mapFactsVerification(row.verification), text: row.verification },
+    sources: c.sources.map((s) => publicSource(s, problem)),
+    // The facts' verification column is shorthand for us; only its status and the curated words are published.
+    verification: { status: mapFactsVerification(row.verification), text: c.verificationText },
     dataset: 'curated',
     ...(CURATED_EXTERNAL_REFS[c.id] ? { refs: CURATED_EXTERNAL_REFS[c.id] } : {}),
+  };
+}
+
+/** The date with the curated reader's note in place of the facts' remark. */
+function readerDate(d: IncidentDate, note: string | undefined): IncidentDate {
+  const { precision, start, end } = d;
+  return note ? { precision, start, end, note } : { precision, start, end };
+}
+
+/**
+ * The public part of a curated source, field by field: `curationNote` (and anything else not
+ * named here) is dropped. Titles are real titles or null, never a bracketed placeholder; the
+ * kind comes from the source or its publisher's entry in `SOURCE_KIND_BY_PUBLISHER`.
+ */
+export function publicSource(s: CuratedSource, problem: (msg: string) => void): SourceRef {
+  if (s.title !== null && (s.title.trim() === '' || /^\[.*\]$/.test(s.title.trim()))) problem(`source title ${JSON.stringify(s.title)} is a placeholder; use null and a description`);
+  const kind = s.kind ?? SOURCE_KIND_BY_PUBLISHER[s.publisher];
+  if (!kind) problem(`publisher "${s.publisher}" has no kind in geo/curated/source-kinds.ts`);
+  return {
+    publisher: s.publisher,
+    title: s.title,
+    ...(s.description === undefined ? {} : { description: s.description }),
+    ...(kind === undefined ? {} : { kind }),
+    date: s.date,
+    url: s.url,
+    secondary: s.secondary,
+    ...(s.via === undefined ? {} : { via: s.via }),
+    ...(s.note === undefined ? {} : { note: s.note }),
   };
 }
 
 const URL_IN_TEXT = /https?:\/\/[^\s)'";]+/g;
 
 /** The curated sources must carry exactly the URLs the facts cell gives: none dropped, none added. */
-function checkUrls(factsSources: string, sources: readonly SourceRef[], problem: (msg: string) => void): void {
+function checkUrls(factsSources: string, sources: readonly CuratedSource[], problem: (msg: string) => void): void {
   const inFacts = new Set(factsSources.match(URL_IN_TEXT) ?? []);
   const curated = new Set(sources.flatMap((s) => (s.url ? [s.url] : [])));
   for (const u of inFacts) if (!curated.has(u)) problem(`URL in the facts is missing from the curated sources: ${u}`);

@@ -7,11 +7,10 @@
  * Earth has one Shan unit (MM-17), so both records carry area "MM-17" and are told apart by
  * `areaName` and id. They are parts of one polygon on one date: the map stacks them, never sums.
  */
-import type { SourceRef } from '../../src/lib/domain/incident.ts';
-import type { CuratedDisplacement, ExcludedRow } from './types.ts';
+import type { CuratedDisplacement, CuratedSource, ExcludedRow } from './types.ts';
 
 /** One source per facts row: every figure of a row comes from that row's document. */
-export const DISPLACEMENT_SOURCES: Readonly<Record<string, SourceRef>> = {
+export const DISPLACEMENT_SOURCES: Readonly<Record<string, CuratedSource>> = {
   D01: {
     publisher: 'UNHCR',
     title: 'Myanmar Emergency Update (as of 1 February 2022)',
@@ -63,13 +62,16 @@ export const DISPLACEMENT_SOURCES: Readonly<Record<string, SourceRef>> = {
   },
   D07: {
     publisher: 'UNHCR',
-    // A map, not an article: the bracketed title describes it, as our records hold no title.
-    title: '[South-East overview map, as of 8 August 2022]',
+    // A map without a known title: the description says what it is, the title stays empty.
+    title: null,
+    description: 'South-East overview map, as of 8 August 2022',
+    kind: 'map',
     date: null,
     url: null,
     secondary: true,
-    via: 'repost on thailandnewsline.com (article address not recorded)',
-    note: 'South-East = Kayah, Kayin, Mon, southern Shan, eastern Bago and Tanintharyi. The map also notes about 1,300 IDPs returning in Demoso in June and July.',
+    via: 'a repost on thailandnewsline.com',
+    note: 'South-East = Kayah, Kayin, Mon, southern Shan, eastern Bago and Tanintharyi. The map also notes about 1,300 IDPs returning in Demoso in June and July. The address of the repost is not known.',
+    curationNote: 'The facts give neither a title for the map nor the address of the repost.',
   },
   D08: {
     publisher: 'Amnesty International',

@@ -2,9 +2,21 @@
  * Shapes of the hand-checked curation tables. The facts file gives what sources say; these
  * tables record what we decided about each row (category, wording, placement, which source
  * says which number), so every decision is in one reviewable place.
+ *
+ * Two kinds of text live here and must never mix. Public fields (title, summary, place, figures,
+ * a source's `note`, `verificationText`, `dateNote`, `sourceCoordinatesNote`) are what readers
+ * see, cite and export: plain words, no reference to our own files. `curationNote` and
+ * `precisionOverride.reason` are for us; the derivation drops them, so they never reach
+ * `public/data/`.
  */
 import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import type { IncidentDate, SourceRef, WeaponClaim } from '../../src/lib/domain/incident.ts';
+
+/** A source as curated: the public record plus, optionally, a note for curators only. */
+export type CuratedSource = SourceRef & {
+  /** For curators only (what the facts file says, what we could not check and why); never published. */
+  readonly curationNote?: string;
+};
 import type { LocationPrecision } from '../../src/lib/domain/precision.ts';
 
 /** Where the marker goes. Coordinates are never typed in here: they come from a reference file. */
@@ -12,7 +24,7 @@ export type Placement =
   /** The facts row's own coordinates, which must match a gazetteer entry (town/village) or are a district seat. */
   | { readonly kind: 'facts_coordinates' }
   /** The area centroid of a township from `township-centroids.csv`; the facts' coordinates are kept as `sourceCoordinates`. */
-  | { readonly kind: 'township_centroid'; readonly township: string; readonly sourceCoordinatesNote?: string }
+  | { readonly kind: 'township_centroid'; readonly township: string; /** Public: shown with the reported coordinates. */ readonly sourceCoordinatesNote?: string }
   /** The label point of the state or region, for records drawn as an area rather than a pin. */
   | { readonly kind: 'admin1_label' };
 
@@ -27,12 +39,21 @@ export interface CuratedIncident {
   readonly precisionOverride?: { readonly precision: LocationPrecision; readonly reason: string };
   readonly title: string;
   readonly summary: string;
+  /**
+   * Public: what readers should know about how far the record was checked, beyond the status
+   * label ("The RFA report's exact wording could not be checked."); '' when the label says it all.
+   */
+  readonly verificationText: string;
+  /** Public: the facts' remark on the date in reader's words ("at about 1 a.m."); required when the facts give one. */
+  readonly dateNote?: string;
+  /** For curators only: what the facts' wording meant and what we decided; never published. */
+  readonly curationNote?: string;
   readonly place: { readonly name: string; readonly admin1: string; readonly township?: string };
   readonly placement: Placement;
   readonly weapons: readonly WeaponClaim[];
   readonly killed: readonly FigureEntry[];
   readonly displaced: readonly FigureEntry[];
-  readonly sources: readonly SourceRef[];
+  readonly sources: readonly CuratedSource[];
 }
 
 export interface CuratedDisplacement {
@@ -52,6 +73,3 @@ export interface ExcludedRow {
   readonly id: string;
   readonly reason: string;
 }
-
-/** Title of a source whose title our facts file does not record; shown as is, never guessed. */
-export const TITLE_NOT_RECORDED = '[title not recorded]';

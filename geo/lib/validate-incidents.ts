@@ -76,7 +76,7 @@ type Admin1Feature = Feature<Polygon | MultiPolygon, { code: string; name_en: st
 
 /**
  * Validates incident records: ids unique; category, precision and verification known; a real date
- * with start ≤ end that fits its precision; at least one source with publisher and title
+ * with start ≤ end that fits its precision; at least one source with a publisher and a title or null
  * (a missing URL is a warning); well-formed figures and weapon claims; and the point inside its
  * stated state or region — within BORDER_TOLERANCE_KM outside is a warning with the distance,
  * farther is an error. Records at district, region or country precision may not name a village.
@@ -258,19 +258,23 @@ function checkDate(raw: unknown, error: (r: string) => void): void {
   }
 }
 
-/** At least one source; each with publisher and title, a real date or null, and an http(s) URL or null (null warns). */
+/** At least one source; each with a publisher, a real title or null, a real date or null, and an http(s) URL or null (null warns). */
 function checkSources(raw: unknown, error: (r: string) => void, warn: (r: string) => void): void {
   if (!Array.isArray(raw) || raw.length === 0) return error('has no source');
   raw.forEach((s, i) => {
     const which = `source ${i + 1}`;
     if (!isRecord(s)) return error(`${which} is not an object`);
     if (!isNonEmptyString(s['publisher'])) error(`${which} has no publisher`);
-    if (!isNonEmptyString(s['title'])) error(`${which} has no title`);
+    // A source without a known title has none (null); a bracketed placeholder would be printed in citations.
+    const title = s['title'];
+    if (title !== null && !isNonEmptyString(title)) error(`${which} has no title: a title not known must be null, not empty`);
+    else if (typeof title === 'string' && /^\[.*\]$/.test(title.trim())) error(`${which} title ${describe(title)} is a placeholder, not a title`);
+    if (title === null && !isNonEmptyString(s['description']) && s['date'] === null && s['url'] === null) warn(`source has no title, description, date or URL to find it by: ${String(s['publisher'])}`);
     const date = s['date'];
     if (date !== null && !(typeof date === 'string' && dayNumber(date) !== null)) error(`${which} date ${describe(date)} is not a real calendar day`);
     if (typeof s['secondary'] !== 'boolean') error(`${which} does not say whether it is secondary`);
     const url = s['url'];
-    const label = `${String(s['publisher'])}, "${String(s['title'])}"${typeof date === 'string' ? ` (${date})` : ''}`;
+    const label = `${String(s['publisher'])}${typeof title === 'string' ? `, "${title}"` : typeof s['description'] === 'string' ? `, ${s['description']}` : ''}${typeof date === 'string' ? ` (${date})` : ''}`;
     if (url === null) warn(`source has no URL: ${label}`);
     else if (!isHttpUrl(url)) error(`${which} URL ${describe(url)} is not an http(s) address`);
   });

@@ -5,7 +5,7 @@
 import { flushSync } from 'svelte';
 import { describe, expect, it } from 'vitest';
 import { AppState } from '../../src/lib/state/app-state.svelte.ts';
-import { historyModeFor, UrlOwner, type AddressBar } from '../../src/lib/state/url-owner.svelte.ts';
+import { browserAddressBar, historyModeFor, UrlOwner, type AddressBar } from '../../src/lib/state/url-owner.svelte.ts';
 import { EMPTY_FILTER } from '../../src/lib/domain/filter.ts';
 
 /** An address bar in memory, with a history stack like the browser's. */
@@ -20,6 +20,7 @@ function fakeBar(initial: string) {
       reads++;
       return entries[at] ?? '';
     },
+    readPageUrl: () => 'https://conflict-map.example/app/?lang=en',
     write: (hash, mode) => {
       writes.push({ hash, mode });
       if (mode === 'push') {
@@ -139,6 +140,22 @@ describe('UrlOwner', () => {
     const fake = fakeBar('#6/20/96&cat=clash');
     new UrlOwner(app, fake.bar);
     expect(fake.reads()).toBe(1);
+  });
+
+  it('builds a permalink to one incident: the page address, the current view and filters, and sel', () => {
+    const { app, fake, owner } = start('#6/20/96&cat=clash&layers=places');
+    app.setView({ zoom: 10, lat: 22.677, lon: 95.401, bearing: 0, pitch: 0 }, 'move');
+    flushSync();
+    const writes = fake.writes.length;
+    expect(owner.permalinkTo('E16')).toBe('https://conflict-map.example/app/?lang=en#10/22.677/95.401&cat=clash&layers=places&sel=E16');
+    // Building a link changes neither the state nor the history.
+    expect(app.selectedId).toBeNull();
+    expect(fake.writes.length).toBe(writes);
+  });
+
+  it("gives the page's own address for links, without the hash or the debugging ?handle", () => {
+    window.history.replaceState(null, '', '/app/?handle&lang=en#6/20/96&sel=E01');
+    expect(browserAddressBar().readPageUrl()).toBe(`${window.location.origin}/app/?lang=en`);
   });
 
   it('stops writing and listening when stopped', () => {

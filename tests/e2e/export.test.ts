@@ -287,7 +287,7 @@ describe('snapshot export', () => {
       expect(m.dataHash).toMatch(/^[0-9a-f]{12}$/);
       const byKey = new Map(chunks.map((c) => [c.keyword, c]));
       expect(byKey.get('View')?.text).toContain(`zoom ${view.zoom.toFixed(2)}`);
-      expect(byKey.get('Comment')?.text).toContain(`data ${m.dataHash}`);
+      expect(byKey.get('Comment')?.text).toContain(`data version ${m.dataHash}`);
       // The default title has an em dash, so it is stored as UTF-8 iTXt.
       expect(byKey.get('Title')?.text).toContain('\u2014');
       expect(byKey.get('Title')?.type).toBe('iTXt');
@@ -306,7 +306,7 @@ describe('snapshot export', () => {
     const after = await exportPng('view', 1);
     expect(after.meta?.dataHash).toMatch(/^[0-9a-f]{12}$/);
     expect(after.meta?.dataHash).not.toBe(before.meta?.dataHash);
-    expect(after.meta?.filtersText).toContain('categories: Air strike, Shelling / artillery');
+    expect(after.meta?.filtersText).toContain('only Air strike and Shelling / artillery');
     expect(after.meta?.legend?.categories).toEqual(await categoriesInLiveView());
     expect(after.meta?.legend?.categories).toContain('air_strike');
     expect(after.meta?.legend?.categories).not.toContain('helicopter_attack');

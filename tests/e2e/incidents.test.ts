@@ -37,6 +37,20 @@ describe('incidents on the map', () => {
     const hrefs = await popup.locator('a').evaluateAll((as) => as.map((a) => (a as HTMLAnchorElement).href));
     expect(hrefs.length).toBeGreaterThan(0);
     expect(hrefs.every((h) => h.startsWith('https://') || h.startsWith('http://'))).toBe(true);
+
+    // "Cite" copies a citation whose permalink opens this incident in this view (#12).
+    await page.evaluate(() => {
+      const w = window as unknown as { copied: string[] };
+      w.copied = [];
+      Object.defineProperty(navigator, 'clipboard', { configurable: true, value: { writeText: async (t: string) => void w.copied.push(t) } });
+    });
+    await popup.getByRole('button', { name: 'Cite' }).click();
+    await popup.getByRole('status').filter({ hasText: 'Citation copied' }).waitFor();
+    const [citation] = await page.evaluate(() => (window as unknown as { copied: string[] }).copied);
+    const last = citation?.split('\n').at(-1) ?? '';
+    expect(last).toMatch(/^Conflict Map, http:\/\/127\.0\.0\.1:\d+\/[^ ]*#[\d.]+\/[\d.]+\/[\d.]+&[^ ]*sel=E16, accessed \d{1,2} [A-Z][a-z]+ \d{4}\.$/);
+    expect(last).not.toContain('handle');
+    expect(citation).toContain('Let Yet Kone village, Tabayin Township, Sagaing (location known to village level), 16 September 2022.');
   });
 
   it('never draws a district-, region- or country-precision incident in the solid-marker layer', async () => {

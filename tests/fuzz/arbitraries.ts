@@ -7,7 +7,7 @@
 import fc from 'fast-check';
 import { CATEGORY_IDS } from '../../src/lib/domain/categories.ts';
 import { dayNumber, dayString, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
-import type { Figure, FigureQualifier, Incident, IncidentDate, SourceRef, WeaponClaim } from '../../src/lib/domain/incident.ts';
+import { SOURCE_KINDS, type Figure, type FigureQualifier, type Incident, type IncidentDate, type SourceRef, type WeaponClaim } from '../../src/lib/domain/incident.ts';
 import { DATE_PRECISIONS, LOCATION_PRECISIONS } from '../../src/lib/domain/precision.ts';
 import { VERIFICATION_STATUSES } from '../../src/lib/domain/verification.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
@@ -195,7 +195,9 @@ const weapon: fc.Arbitrary<WeaponClaim> = fc.record({ text: hostileText, source:
 const sourceRef: fc.Arbitrary<SourceRef> = fc.record(
   {
     publisher: hostileText,
-    title: hostileText,
+    title: fc.option(hostileText, { nil: null }),
+    description: hostileText,
+    kind: fc.constantFrom(...SOURCE_KINDS),
     date: fc.option(isoDay, { nil: null }),
     url: fc.option(anyUrl, { nil: null }),
     secondary: fc.boolean(),

@@ -35,8 +35,8 @@ function content(overrides: Partial<SnapshotContent> = {}): SnapshotContent {
     view: { lat: 22.7, zoom: 7.4, bearing: 0 },
     legend: SMALL_LEGEND,
     attribution: 'Boundaries: Natural Earth · Sources: Myanmar Now, Radio Free Asia, The Irrawaddy and UN OCHA',
-    filters: 'Filters: dates Jan–Jul 2022; categories: Air strike, Displacement',
-    provenance: 'Exported 2026-11-28 · data a1b2c3d4e5f6 · Conflict Map v0.1.0',
+    filters: 'Shown: dated Jan–Jul 2022; only Air strike and Displacement',
+    provenance: 'Exported 28 November 2026 · data version a1b2c3d4e5f6 · Conflict Map v0.1.0',
     ...overrides,
   };
 }

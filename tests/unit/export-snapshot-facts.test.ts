@@ -57,6 +57,11 @@ describe('legendContentFor', () => {
     expect(legendContentFor(byId('E07'), [], true).evidence).toEqual({ hollow: false, ring: false, area: true });
   });
 
+  test('a named place (ACLED geo_precision 1) is a point: no uncertainty ring in the legend', () => {
+    const named = { ...(byId('E01')[0] as Incident), precision: 'named_place' as const };
+    expect(legendContentFor([named], [], false).evidence).toEqual({ hollow: false, ring: false, area: false });
+  });
+
   test('an empty export has an empty legend', () => {
     expect(legendContentFor([], [], false).categories).toEqual([]);
   });
@@ -91,7 +96,7 @@ describe('snapshot metadata', () => {
     view: { lon: 97.2512345678, lat: -0.5, zoom: 8.123456, bearing: -12.346, pitch: 0 },
     size: { width: 1600, height: 1000, pixelRatio: 2 },
     filters: { categories: ['air_strike'] },
-    filtersText: 'Filters: categories: Air strike',
+    filtersText: 'Shown: only Air strike',
     dataHash: '0123456789ab',
     appVersion: '0.1.0',
     exportedAt: '2026-11-28T10:00:00.000Z',

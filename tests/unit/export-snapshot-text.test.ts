@@ -41,12 +41,12 @@ describe('describeFilters', () => {
   const filter = (f: Partial<IncidentFilter>): IncidentFilter => ({ ...EMPTY_FILTER, ...f });
 
   test('no filter', () => {
-    expect(describeFilters(EMPTY_FILTER)).toBe('Filters: none (all data shown)');
+    expect(describeFilters(EMPTY_FILTER)).toBe('Shown: all incidents (no filters)');
   });
 
   test('a date range alone', () => {
     expect(describeFilters(filter({ dateRange: { start: '2022-01-01', end: '2022-07-31' } }))).toBe(
-      'Filters: dates Jan–Jul 2022',
+      'Shown: dated Jan–Jul 2022',
     );
   });
 
@@ -60,17 +60,23 @@ describe('describeFilters', () => {
       datasets: new Set(['curated', 'acled']),
     });
     expect(describeFilters(f, { curated: 'Curated', acled: 'ACLED' })).toBe(
-      'Filters: dates 3–17 July 2022; categories: Air strike, Displacement; states/regions: Kayah, Sagaing; ' +
-        'location precision: Exact, Township; verification: Verified by several sources, Verified; datasets: ACLED, Curated',
+      'Shown: dated 3–17 July 2022; only Air strike and Displacement; only in Kayah and Sagaing; ' +
+        'only locations known to exact or township level; only Verified by several sources or Verified; only from ACLED and Curated',
     );
   });
 
-  test('an empty set says none: nothing of that facet is shown', () => {
-    expect(describeFilters(filter({ categories: new Set() }))).toBe('Filters: categories: none');
+  test('an empty set says that nothing is shown', () => {
+    expect(describeFilters(filter({ categories: new Set() }))).toBe('Shown: no category ticked, so nothing is shown');
+  });
+
+  test('states the filters in plain words, with no internal names (#12)', () => {
+    const text = describeFilters(filter({ admin1: new Set(['Sagaing']), precisions: new Set(['named_place', 'region'] as const) }));
+    expect(text).toBe('Shown: only in Sagaing; only locations known to named place or state / region level');
+    expect(text).not.toMatch(/categories:|states\/regions|admin1|named_place/);
   });
 
   test('dataset ids without a name are shown as ids', () => {
-    expect(describeFilters(filter({ datasets: new Set(['ucdp-ged']) }))).toBe('Filters: datasets: ucdp-ged');
+    expect(describeFilters(filter({ datasets: new Set(['ucdp-ged']) }))).toBe('Shown: only from ucdp-ged');
   });
 });
 
@@ -78,7 +84,7 @@ describe('provenanceLine', () => {
   test('the issue example, with the UTC date', () => {
     expect(
       provenanceLine({ exportedAt: new Date('2026-11-28T23:59:00Z'), dataHash: 'a1b2c3d4e5f6', appVersion: '0.1.0' }),
-    ).toBe('Exported 2026-11-28 · data a1b2c3d4e5f6 · Conflict Map v0.1.0');
+    ).toBe('Exported 28 November 2026 · data version a1b2c3d4e5f6 · Conflict Map v0.1.0');
   });
 
   test('rejects an invalid date', () => {
@@ -90,8 +96,8 @@ describe('pngMetadataEntries', () => {
   const input = {
     title: 'Air strikes and displacement — Sagaing, Jan–Jul 2022',
     attribution: 'Boundaries: Natural Earth · Sources: Myanmar Now',
-    filters: 'Filters: dates Jan–Jul 2022',
-    provenance: 'Exported 2026-11-28 · data a1b2c3d4e5f6 · Conflict Map v0.1.0',
+    filters: 'Shown: dated Jan–Jul 2022',
+    provenance: 'Exported 28 November 2026 · data version a1b2c3d4e5f6 · Conflict Map v0.1.0',
     exportedAt: new Date('2026-11-28T10:00:00Z'),
     appVersion: '0.1.0',
   };

@@ -49,6 +49,12 @@ describe('filterToParams', () => {
     });
   });
 
+  it('writes and reads the named-place precision between village and town (ACLED geo_precision 1)', () => {
+    const params = filterToParams(only({ precisions: new Set(['town', 'named_place', 'village'] as const) }), null);
+    expect(params.get('prec')).toBe('village,named_place,town');
+    expect([...(paramsToFilter(params).filter.precisions ?? [])].sort()).toEqual(['named_place', 'town', 'village']);
+  });
+
   it('writes an emptied facet as "none"', () => {
     expect(filterToParams(only({ categories: new Set() }), null).get('cat')).toBe('none');
   });

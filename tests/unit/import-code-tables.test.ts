@@ -16,7 +16,7 @@ import {
 
 describe('ACLED geo_precision', () => {
   it.each([
-    ['1', 'town'],
+    ['1', 'named_place'],
     ['2', 'township'],
     ['3', 'region'],
   ])('%s → %s', (code, precision) => {
@@ -62,11 +62,11 @@ describe('UCDP where_prec', () => {
 
 describe('UCDP date_prec', () => {
   it.each([
-    ['1', 'day', 'exact day'],
-    ['2', 'range', 'within 2–6 days'],
-    ['3', 'week', 'within a week'],
-    ['4', 'month', 'within a month'],
-    ['5', 'range', 'within a year'],
+    ['1', 'day', 'to the day'],
+    ['2', 'range', 'to within 2–6 days'],
+    ['3', 'week', 'to within a week'],
+    ['4', 'month', 'to within a month'],
+    ['5', 'range', 'to within a year'],
   ])('%s → %s (%s)', (code, precision, label) => {
     expect(UCDP_DATE_PREC[code]).toEqual({ precision, label });
   });

@@ -129,13 +129,13 @@ describe('what the fixtures show', () => {
     const got = importFixture('acled-current.csv').incidents.map((i) => [i.category, i.precision, i.date.precision]);
     expect(got).toEqual([
       ['air_strike', 'township', 'day'],
-      ['massacre_raid', 'town', 'day'],
+      ['massacre_raid', 'named_place', 'day'],
       ['shelling', 'township', 'week'],
-      ['clash', 'town', 'day'],
+      ['clash', 'named_place', 'day'],
       ['massacre_raid', 'region', 'month'],
-      ['other', 'town', 'day'],
-      ['other', 'town', 'day'],
-      ['clash', 'town', 'day'],
+      ['other', 'named_place', 'day'],
+      ['other', 'named_place', 'day'],
+      ['clash', 'named_place', 'day'],
     ]);
   });
 

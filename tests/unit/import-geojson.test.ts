@@ -122,7 +122,7 @@ describe('geoJsonFeatureToIncident', () => {
       sources: [
         { publisher: 'points.geojson', title: 'points.geojson, feature 17', date: null, url: 'https://www.rfa.org/english/', secondary: false, note: 'Source named in the file: Radio Free Asia' },
       ],
-      verification: { status: 'imported', text: 'As given in "points.geojson"; not checked by us.' },
+      verification: { status: 'imported', text: 'Imported from "points.geojson".' },
       dataset: 'ds1',
       extra: { reporter: 'desk A', tags: '["school"]' },
     });

@@ -115,7 +115,7 @@ describe('acledRowToIncident', () => {
           note: 'Sources named by ACLED: Myanmar Now; Democratic Voice of Burma',
         },
       ],
-      verification: { status: 'imported', text: 'As coded by ACLED in "export.csv"; not checked by us.' },
+      verification: { status: 'imported', text: 'Coded by ACLED; imported from "export.csv".' },
       dataset: 'ds1',
       extra: {
         event_id: 'MMR90001',
@@ -136,6 +136,12 @@ describe('acledRowToIncident', () => {
         timestamp: '1658012345',
       },
     });
+  });
+
+  it('reads geo_precision 1 as a named place (town or village), not as a town (#12: He Nar is a village)', () => {
+    const i = ok(acledRowToIncident(acledRow({ geo_precision: '1', location: 'He Nar', admin3: 'Tabayin', admin1: 'Sagaing' }), 1, ctx));
+    expect(i.precision).toBe('named_place');
+    expect(i.place).toEqual({ name: 'He Nar', admin1: 'Sagaing', township: 'Tabayin' });
   });
 
   it('widens a week-precision date to its ISO week with a note', () => {
@@ -242,7 +248,7 @@ describe('ucdpRowToIncident', () => {
           note: 'Articles cited by UCDP: The Irrawaddy (2022-01-03): Headline one; Myanmar Now (2022-01-04): Military launches aerial assaults on Wetlet villages',
         },
       ],
-      verification: { status: 'imported', text: 'As coded by UCDP GED in "export.csv"; not checked by us.' },
+      verification: { status: 'imported', text: 'Coded by UCDP GED; imported from "export.csv".' },
       dataset: 'ds1',
       extra: {
         event_id: '426714',
@@ -296,12 +302,12 @@ describe('ucdpRowToIncident', () => {
   });
 
   it.each([
-    ['2', '2022-01-01', '2022-01-02', 'range', 'UCDP date_prec 2: within 2–6 days'],
-    ['3', '2022-07-11', '2022-07-17', 'week', 'UCDP date_prec 3: within a week'],
-    ['3', '2022-01-29', '2022-02-04', 'range', 'UCDP date_prec 3: within a week'],
-    ['4', '2022-09-01', '2022-09-30', 'month', 'UCDP date_prec 4: within a month'],
-    ['4', '2022-03-30', '2022-04-10', 'range', 'UCDP date_prec 4: within a month'],
-    ['5', '2022-01-01', '2022-03-31', 'range', 'UCDP date_prec 5: within a year'],
+    ['2', '2022-01-01', '2022-01-02', 'range', 'UCDP dates it to within 2–6 days'],
+    ['3', '2022-07-11', '2022-07-17', 'week', 'UCDP dates it to within a week'],
+    ['3', '2022-01-29', '2022-02-04', 'range', 'UCDP dates it to within a week'],
+    ['4', '2022-09-01', '2022-09-30', 'month', 'UCDP dates it to within a month'],
+    ['4', '2022-03-30', '2022-04-10', 'range', 'UCDP dates it to within a month'],
+    ['5', '2022-01-01', '2022-03-31', 'range', 'UCDP dates it to within a year'],
   ])('date_prec %s over %s..%s → %s', (code, start, end, precision, note) => {
     expect(ok(ucdpRowToIncident(ucdpRow({ date_prec: code, date_start: start, date_end: end }), 1, ctx)).date).toEqual({ precision, start, end, note });
   });

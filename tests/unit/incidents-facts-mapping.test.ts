@@ -206,7 +206,7 @@ describe('UCDP date_prec', () => {
 
 describe('ACLED geo_precision and time_precision', () => {
   it.each([
-    [1, 'town'],
+    [1, 'named_place'],
     [2, 'township'],
     [3, 'region'],
   ])('geo %i -> %s', (code, p) => {

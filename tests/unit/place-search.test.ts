@@ -5,9 +5,11 @@ import type { FeatureCollection } from 'geojson';
 import {
   boundedEditDistance,
   buildPlaceSearch,
+  extraMatchedName,
   focusAreaEntries,
   foldedKey,
   incidentPlaceEntries,
+  mergePlaceEntries,
   placeEntriesFromGeoJson,
   plainKey,
   searchPlaces,
@@ -127,6 +129,73 @@ describe('keys', () => {
 
   it('keeps Burmese letters', () => {
     expect(plainKey('ဒီပဲယင်း')).not.toBe('');
+  });
+});
+
+describe('Burmese names (#12: "စစ်ကိုင်း" is printed on the map but found nothing)', () => {
+  const SAGAING_MY = 'စစ်ကိုင်းတိုင်းဒေသကြီး';
+  const KAYIN_MY = 'ကရင်ပြည်နယ်';
+  const entries = (): PlaceEntry[] => [
+    { ...place('Sagaing Region', 'admin1', 'Sagaing'), nameMy: SAGAING_MY },
+    { ...place('Kayin State', 'admin1', 'Kayin'), nameMy: KAYIN_MY },
+    place('Sagaing', 'town', 'Sagaing'),
+  ];
+  const top = (q: string) => {
+    const [first] = searchPlaces(buildPlaceSearch(entries()), q);
+    return first ? [first.entry.name, first.rank] : null;
+  };
+
+  it('finds a region by its full Burmese name', () => {
+    expect(top(SAGAING_MY)).toEqual(['Sagaing Region', 'exact']);
+  });
+
+  it('finds it by the short name the map prints, without the word for "region"', () => {
+    expect(top('စစ်ကိုင်း')).toEqual(['Sagaing Region', 'exact']);
+  });
+
+  it('finds a state without the word for "state", and by its beginning', () => {
+    expect(top('ကရင်')).toEqual(['Kayin State', 'exact']);
+    expect(top('ကရ')).toEqual(['Kayin State', 'prefix']);
+  });
+
+  it('ignores zero-width spaces and joiners typed between syllables', () => {
+    expect(top('စစ်\u200bကိုင်း\u200c')).toEqual(['Sagaing Region', 'exact']);
+  });
+
+  it('reads marks typed in another order the same (dot below and asat, medial and vowel sign)', () => {
+    // "ကြို့" with the dot below typed after the asat-free vowel signs in another order.
+    expect(plainKey('\u1000\u103C\u102D\u102F\u1037')).toBe(plainKey('\u1000\u102D\u103C\u1037\u102F'));
+    // ဦ typed as ဥ + ီ.
+    expect(plainKey('\u1026')).toBe(plainKey('\u1025\u102E'));
+  });
+
+  it('still finds the English names', () => {
+    expect(top('Sagaing')).toEqual(['Sagaing Region', 'exact']);
+  });
+});
+
+describe('results show each name once', () => {
+  it('shows no bracketed repeat when the name already holds the match (#12: "Depayin (Tabayin)(Tabayin)")', () => {
+    const index = buildPlaceSearch([place('Depayin (Tabayin)', 'town', 'Sagaing', ['Dipeyin'])]);
+    const [byBracket] = searchPlaces(index, 'Tabayin');
+    expect(byBracket && extraMatchedName(byBracket)).toBeNull();
+    const [byAlt] = searchPlaces(index, 'Dipeyin');
+    expect(byAlt && extraMatchedName(byAlt)).toBe('Dipeyin');
+  });
+
+  it('merges a focus area and the same state\'s label point into one entry, keeping the box and the Burmese name', () => {
+    const label: PlaceEntry = { ...place('Kayin (Karen)', 'admin1', 'Kayin', ['Kayin']), nameMy: 'ကရင်ပြည်နယ်' };
+    const merged = mergePlaceEntries([...focusAreaEntries(), label, place('Shan', 'admin1', 'Shan')]);
+    expect(merged.map((e) => e.name)).toEqual(['Sagaing Region', 'Kayah State', 'Kayin State', 'Shan']);
+    const kayin = merged[2];
+    expect(kayin?.bbox).toHaveLength(4);
+    expect(kayin?.nameMy).toBe('ကရင်ပြည်နယ်');
+    expect(kayin?.altNames).toContain('Kayin (Karen)');
+    expect(searchPlaces(buildPlaceSearch(merged), 'Kayin').filter((m) => m.entry.kind === 'admin1')).toHaveLength(1);
+  });
+
+  it('keeps a town and a region of the same name apart', () => {
+    expect(mergePlaceEntries([place('Sagaing Region', 'admin1', 'Sagaing'), place('Sagaing', 'town', 'Sagaing')])).toHaveLength(2);
   });
 });
 

@@ -1,14 +1,15 @@
 /**
  * Place search that forgives the many romanisations of Burmese names: "Depayin" finds
- * Tabayin, "Papun" finds Hpapun, "Rangoon" finds Yangon. Names are compared in two forms
- * (plain and phonetically folded), then through a table of known aliases, then by a small
- * edit distance. Results are ranked exact > prefix > alias > fuzzy.
+ * Tabayin, "Papun" finds Hpapun, "Rangoon" finds Yangon, and Burmese script finds the place
+ * too ("စစ်ကိုင်း" finds Sagaing). Names are compared in two forms (plain and phonetically
+ * folded), then through a table of known aliases, then by a small edit distance. Results are
+ * ranked exact > prefix > alias > fuzzy.
  */
 import type { FeatureCollection } from 'geojson';
 import { FOCUS_AREAS } from '../domain/areas.ts';
 import type { Incident } from '../domain/incident.ts';
 import { precisionRank } from '../domain/precision.ts';
-import { PLACE_ALIASES, foldedKey, plainKey, stripGeneric } from '../domain/place-names.ts';
+import { PLACE_ALIASES, foldedKey, plainKey, stripBurmeseGeneric, stripGeneric } from '../domain/place-names.ts';
 
 // Kept importable from here, where the place search first defined them.
 export { PLACE_ALIASES, foldedKey, plainKey };
@@ -16,6 +17,8 @@ export { PLACE_ALIASES, foldedKey, plainKey };
 export interface PlaceEntry {
   readonly name: string;
   readonly altNames: readonly string[];
+  /** The Burmese name, where one is confirmed; searchable and shown with `lang="my"`. */
+  readonly nameMy?: string;
   /** "admin1", "township", "town", "village", "place" or "incident"; others sort last. */
   readonly kind: string;
   /** English state/region name. */
@@ -58,7 +61,7 @@ export interface PlaceSearchIndex {
 }
 
 function namesOf(entry: PlaceEntry): string[] {
-  const names = [entry.name, ...entry.altNames];
+  const names = [entry.name, ...entry.altNames, ...(entry.nameMy ? [entry.nameMy] : [])];
   // "Kayah (Karenni) State": the bracketed name is an alternative name.
   for (const n of [...names]) for (const m of n.matchAll(/\(([^)]+)\)/g)) if (m[1]) names.push(m[1]);
   return names.filter((n) => n.trim() !== '');
@@ -66,7 +69,8 @@ function namesOf(entry: PlaceEntry): string[] {
 
 function keysOf(name: string): string[] {
   const stripped = stripGeneric(name);
-  return [...new Set([plainKey(name), foldedKey(name), plainKey(stripped), foldedKey(stripped)])].filter(Boolean);
+  const plain = plainKey(name);
+  return [...new Set([plain, foldedKey(name), plainKey(stripped), foldedKey(stripped), stripBurmeseGeneric(plain)])].filter(Boolean);
 }
 
 /** Precomputes the search keys of every entry; build once per gazetteer. */
@@ -190,6 +194,40 @@ export function searchPlaces(index: PlaceSearchIndex, query: string, limit = 10)
   return found.slice(0, limit).map(({ entry, rank, matched, distance }) => ({ entry, rank, matched, distance }));
 }
 
+/**
+ * The name a result should show beside the place's own name, or null when the place's name
+ * already shows it: "Depayin (Tabayin)" found by "Tabayin" shows nothing more, by "Dipeyin"
+ * it shows "Dipeyin". A Burmese name is returned as it is written, to be shown with `lang="my"`.
+ */
+export function extraMatchedName(m: PlaceMatch): string | null {
+  const shown = plainKey(m.entry.name);
+  const matched = plainKey(m.matched);
+  return matched === '' || shown.includes(matched) ? null : m.matched;
+}
+
+/**
+ * Entries that are the same place, from different lists (a focus area with its box and the
+ * same state's label point; later, a gazetteer town and an incident place), merged into the
+ * first: same kind and state or region, and the same name once kind words are set aside. The
+ * first entry's name, point and box stay; alternative and Burmese names are pooled, so a
+ * search lists each place once.
+ */
+export function mergePlaceEntries(entries: readonly PlaceEntry[]): PlaceEntry[] {
+  const merged = new Map<string, PlaceEntry>();
+  for (const e of entries) {
+    const key = `${e.kind}\u0000${e.admin1}\u0000${e.township ?? ''}\u0000${plainKey(stripGeneric(e.name))}`;
+    const first = merged.get(key);
+    if (!first) {
+      merged.set(key, e);
+      continue;
+    }
+    const altNames = [...new Set([...first.altNames, e.name, ...e.altNames])].filter((n) => n !== first.name);
+    const nameMy = first.nameMy ?? e.nameMy;
+    merged.set(key, { ...first, altNames, ...(nameMy ? { nameMy } : {}) });
+  }
+  return [...merged.values()];
+}
+
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
 }
@@ -203,7 +241,8 @@ function stringList(v: unknown): string[] {
 
 /**
  * Search entries from gazetteer points (`public/data/places.geojson`): properties `name`,
- * `alt_names` (list or `;`/`,`-separated string), `admin1`, `township`, optional `kind`.
+ * `alt_names` (list or `;`/`,`-separated string), `admin1`, `township`, optional `kind` and
+ * `name_my` (Burmese).
  * Features without a point or a name are skipped.
  */
 export function placeEntriesFromGeoJson(fc: FeatureCollection): PlaceEntry[] {
@@ -216,6 +255,7 @@ export function placeEntriesFromGeoJson(fc: FeatureCollection): PlaceEntry[] {
     entries.push({
       name: p.name,
       altNames: stringList(p.alt_names),
+      ...(typeof p.name_my === 'string' && p.name_my.trim() ? { nameMy: p.name_my.trim() } : {}),
       kind: typeof p.kind === 'string' ? p.kind : 'place',
       admin1: typeof p.admin1 === 'string' ? p.admin1 : '',
       ...(typeof p.township === 'string' && p.township ? { township: p.township } : {}),
@@ -239,7 +279,8 @@ export function incidentPlaceEntries(incidents: readonly Incident[]): PlaceEntry
   }
   return [...best.values()].map((inc) => ({
     name: inc.place.name,
-    altNames: inc.place.nameMy ? [inc.place.nameMy] : [],
+    altNames: [],
+    ...(inc.place.nameMy ? { nameMy: inc.place.nameMy } : {}),
     kind: 'incident',
     admin1: inc.place.admin1,
     ...(inc.place.township ? { township: inc.place.township } : {}),

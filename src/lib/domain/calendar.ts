@@ -75,3 +75,9 @@ export function formatDay(n: number): string {
   const p = dayParts(n);
   return `${p.day} ${monthName(p.month)} ${p.year}`;
 }
+
+/** The calendar day a moment falls on where the reader is (their local time zone), e.g. for "accessed on". */
+export function localIsoDay(d: Date): IsoDay {
+  const pad = (n: number): string => String(n).padStart(2, '0');
+  return `${d.getFullYear()}-${pad(d.getMonth() + 1)}-${pad(d.getDate())}`;
+}

@@ -9,19 +9,36 @@ export interface IncidentDate {
   readonly precision: DatePrecision;
   readonly start: IsoDay;
   readonly end: IsoDay;
-  /** Free text kept from the source, e.g. "day (~01:00)". */
+  /** A note for readers about the date, e.g. "at about 1 a.m." or "as of". */
   readonly note?: string;
 }
 
-/** A source. Curated incidents need publisher, title, date and URL where one exists. */
+/** What kind of document a source is; it decides how a citation manager files it. */
+export const SOURCE_KINDS = ['news', 'report', 'map', 'dataset', 'encyclopedia', 'webpage'] as const;
+export type SourceKind = (typeof SOURCE_KINDS)[number];
+
+/** Type guard for source kinds. */
+export function isSourceKind(v: unknown): v is SourceKind {
+  return typeof v === 'string' && (SOURCE_KINDS as readonly string[]).includes(v);
+}
+
+/**
+ * A source, as readers see it. Every text field is public: it is shown, cited and exported.
+ * Notes meant for the people who curate the data never live here (see `geo/curated/`).
+ */
 export interface SourceRef {
   readonly publisher: string;
-  readonly title: string;
+  /** The document's own title; null when it is not known (never a placeholder). */
+  readonly title: string | null;
+  /** What an untitled document is, in plain words: "South-East overview map, as of 8 August 2022". */
+  readonly description?: string;
+  readonly kind?: SourceKind;
   readonly date: IsoDay | null;
   readonly url: string | null;
   /** Reached only through another source, e.g. "via UCDP GED 426904". */
   readonly secondary: boolean;
   readonly via?: string;
+  /** A note for readers, in plain words: what the source is, or what about it could not be checked. */
   readonly note?: string;
 }
 
@@ -82,6 +99,7 @@ export interface Incident {
   readonly displaced: readonly Figure[];
   readonly summary: string;
   readonly sources: readonly SourceRef[];
+  /** How far the record was checked; `text` adds, in plain words, what the status label does not say ('' when nothing). */
   readonly verification: { readonly status: VerificationStatus; readonly text: string };
   /** Dataset id: "curated" for ours, otherwise the id of an imported dataset. */
   readonly dataset: string;

@@ -41,9 +41,16 @@ export const PLACE_ALIASES: readonly (readonly string[])[] = [
 /** Words that say what kind of place a name is, not which: "Kayin State" is found by "Kayin". */
 const GENERIC_WORDS = /\b(state|region|division|district|township|village tract|village|town|city)\b/g;
 
+/** A run of Myanmar-script combining marks (medials, vowel signs, asat, tones, virama). */
+const MYANMAR_MARKS = /[\u102B-\u103E\u1056-\u1059\u105E-\u1060\u1062-\u1064\u1067-\u106D\u1071-\u1074\u1082-\u108D\u108F\u109A-\u109D]{2,}/g;
+
 /**
  * Lowercase letters and digits only: Latin diacritics, punctuation and spaces removed.
- * Other scripts keep their letters and marks, so a Burmese name still matches itself.
+ * Other scripts keep their letters and marks, so a Burmese name still matches itself. Burmese is
+ * normalised as typed text varies: zero-width spaces and joiners go (they are not letters), NFC
+ * joins ဥ + ီ into ဦ and orders the dot below before the asat, and every other run of marks
+ * after a consonant is put in one fixed order, since keyboards let people type medials and
+ * vowel signs in different orders that look the same.
  */
 export function plainKey(name: string): string {
   return name
@@ -51,7 +58,22 @@ export function plainKey(name: string): string {
     .replace(/[\u0300-\u036f]/g, '')
     .toLowerCase()
     .replace(/[^\p{L}\p{M}\p{N}]/gu, '')
-    .normalize('NFC');
+    .normalize('NFC')
+    .replace(MYANMAR_MARKS, (run) => [...run].sort().join(''));
+}
+
+/**
+ * Burmese words that say what kind of place a name is, longest first so "township" is tried
+ * before "town": region, state, township, district, village tract, village, town, region (short).
+ */
+const BURMESE_GENERIC_KEYS: readonly string[] = ['တိုင်းဒေသကြီး', 'ပြည်နယ်', 'မြို့နယ်', 'ခရိုင်', 'ကျေးရွာအုပ်စု', 'ကျေးရွာ', 'မြို့', 'ရွာ', 'တိုင်း']
+  .map(plainKey)
+  .sort((a, b) => b.length - a.length);
+
+/** A plain key without a trailing Burmese kind word ("စစ်ကိုင်းတိုင်းဒေသကြီး" → "စစ်ကိုင်း"), or the key itself. */
+export function stripBurmeseGeneric(key: string): string {
+  for (const word of BURMESE_GENERIC_KEYS) if (key.length > word.length && key.endsWith(word)) return key.slice(0, -word.length);
+  return key;
 }
 
 // Aspirated and voiced spellings of one Burmese sound: Hpapun/Papun, Htantabin/Tantabin, Gyi/Kyi.

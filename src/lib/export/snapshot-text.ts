@@ -8,6 +8,7 @@ import { CATEGORIES } from '../domain/categories.ts';
 import { FILTER_FACETS, isEmptyFilter, type FilterFacet, type IncidentFilter } from '../domain/filter.ts';
 import { LOCATION_PRECISIONS, LOCATION_PRECISION_LABEL } from '../domain/precision.ts';
 import { VERIFICATION_LABEL, VERIFICATION_STATUSES } from '../domain/verification.ts';
+import { dayNumber, formatDay } from '../domain/calendar.ts';
 import { formatDayRange, joinWords } from './naming.ts';
 import type { PngTextEntry } from './png-text-chunks.ts';
 
@@ -68,7 +69,12 @@ export function attributionLine(input: AttributionInput): string {
   return parts.join(SEP);
 }
 
-type FacetWords = (values: ReadonlySet<string>, datasetNames: Readonly<Record<string, string>>) => string[];
+/** Words joined as a list: "A", "A and B", "A, B and C" (or with "or"). */
+function list(words: readonly string[], conjunction: 'and' | 'or'): string {
+  if (conjunction === 'and') return joinWords(words);
+  if (words.length <= 1) return words[0] ?? '';
+  return `${words.slice(0, -1).join(', ')} or ${words[words.length - 1]}`;
+}
 
 /** Members of a set in the order of a reference list, so the words never depend on click order. */
 function inOrder<T extends string>(order: readonly T[], values: ReadonlySet<string>, label: (v: T) => string): string[] {
@@ -77,39 +83,57 @@ function inOrder<T extends string>(order: readonly T[], values: ReadonlySet<stri
 
 const alphabetical = (values: Iterable<string>): string[] => [...values].sort((a, b) => a.localeCompare(b, 'en'));
 
-const FACET: Record<FilterFacet, { readonly name: string; readonly words: FacetWords }> = {
+interface FacetPhrase {
+  /** The values in reading order. */
+  readonly words: (values: ReadonlySet<string>, datasetNames: Readonly<Record<string, string>>) => string[];
+  /** The clause for the values that are shown. */
+  readonly clause: (words: readonly string[]) => string;
+  /** What a reader unticked every box of. */
+  readonly noun: string;
+}
+
+const FACET: Record<FilterFacet, FacetPhrase> = {
   categories: {
-    name: 'categories',
     words: (v) => inOrder(CATEGORIES.map((c) => c.id), v, (id) => CATEGORIES.find((c) => c.id === id)?.label ?? id),
+    clause: (w) => `only ${list(w, 'and')}`,
+    noun: 'category',
   },
-  admin1: { name: 'states/regions', words: (v) => alphabetical(v) },
-  precisions: { name: 'location precision', words: (v) => inOrder(LOCATION_PRECISIONS, v, (p) => LOCATION_PRECISION_LABEL[p]) },
-  verification: { name: 'verification', words: (v) => inOrder(VERIFICATION_STATUSES, v, (s) => VERIFICATION_LABEL[s]) },
-  datasets: { name: 'datasets', words: (v, names) => alphabetical([...v].map((id) => names[id] ?? id)) },
-  townships: { name: 'townships', words: (v, names) => alphabetical([...v].map((code) => names[code] ?? code)) },
+  admin1: { words: (v) => alphabetical(v), clause: (w) => `only in ${list(w, 'and')}`, noun: 'state or region' },
+  precisions: {
+    words: (v) => inOrder(LOCATION_PRECISIONS, v, (p) => LOCATION_PRECISION_LABEL[p].toLocaleLowerCase('en')),
+    clause: (w) => `only locations known to ${list(w, 'or')} level`,
+    noun: 'location precision',
+  },
+  verification: {
+    words: (v) => inOrder(VERIFICATION_STATUSES, v, (s) => VERIFICATION_LABEL[s]),
+    clause: (w) => `only ${list(w, 'or')}`,
+    noun: 'verification level',
+  },
+  datasets: { words: (v, names) => alphabetical([...v].map((id) => names[id] ?? id)), clause: (w) => `only from ${list(w, 'and')}`, noun: 'dataset' },
+  townships: { words: (v, names) => alphabetical([...v].map((code) => names[code] ?? code)), clause: (w) => `only in ${list(w, 'and')} Township`, noun: 'township' },
 };
 
 function facetClause(facet: FilterFacet, values: ReadonlySet<string>, datasetNames: Readonly<Record<string, string>>): string {
   const words = FACET[facet].words(values, datasetNames);
-  return `${FACET[facet].name}: ${words.length ? words.join(', ') : 'none'}`;
+  return words.length ? FACET[facet].clause(words) : `no ${FACET[facet].noun} ticked, so nothing is shown`;
 }
 
 /**
- * The filters in effect, in words, for the footer and the PNG description.
+ * The filters in effect, in plain words, for the footer and the PNG description.
  *
  * @example
  * describeFilters({ ...EMPTY_FILTER, dateRange: { start: '2022-01-01', end: '2022-07-31' } });
- * // "Filters: dates Jan–Jul 2022"
+ * // "Shown: dated Jan–Jul 2022"
  */
 export function describeFilters(filter: IncidentFilter, datasetNames: Readonly<Record<string, string>> = {}): string {
-  if (isEmptyFilter(filter)) return 'Filters: none (all data shown)';
+  if (isEmptyFilter(filter)) return 'Shown: all incidents (no filters)';
   const clauses: string[] = [];
-  if (filter.dateRange) clauses.push(`dates ${formatDayRange(filter.dateRange)}`);
+  if (filter.dateRange) clauses.push(`dated ${formatDayRange(filter.dateRange)}`);
   for (const facet of FILTER_FACETS) {
     const values = filter[facet];
     if (values) clauses.push(facetClause(facet, values, datasetNames));
   }
-  return `Filters: ${clauses.join('; ')}`;
+  return `Shown: ${clauses.join('; ')}`;
 }
 
 function utcDay(date: Date): string {
@@ -118,10 +142,12 @@ function utcDay(date: Date): string {
 }
 
 /**
- * The provenance line, e.g. "Exported 2026-11-28 · data a1b2c3d4e5f6 · Conflict Map v0.1.0" (UTC date).
+ * The provenance line, e.g. "Exported 28 November 2026 · data version a1b2c3d4e5f6 · Conflict Map v0.1.0"
+ * (UTC date). The hash is named as what it is: the version of the data shown.
  */
 export function provenanceLine(input: ProvenanceInput): string {
-  return [`Exported ${utcDay(input.exportedAt)}`, `data ${input.dataHash}`, `${APP_NAME} v${input.appVersion}`].join(SEP);
+  const day = dayNumber(utcDay(input.exportedAt));
+  return [`Exported ${day === null ? utcDay(input.exportedAt) : formatDay(day)}`, `data version ${input.dataHash}`, `${APP_NAME} v${input.appVersion}`].join(SEP);
 }
 
 export interface PngMetadataInput {

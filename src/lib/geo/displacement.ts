@@ -1,6 +1,6 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { dayNumber, dayParts, monthName } from '../domain/calendar.ts';
-import type { DisplacementFigure } from '../domain/incident.ts';
+import type { DisplacementFigure, SourceRef } from '../domain/incident.ts';
 
 export interface DisplacementProps {
   readonly area: string;
@@ -85,7 +85,10 @@ export interface SeriesPoint {
   readonly date: string;
   readonly people: number;
   readonly text: string;
+  /** The publisher, for short labels. */
   readonly source: string;
+  /** The whole source, for the table of figures and sources. */
+  readonly sourceRef: SourceRef;
 }
 export interface DisplacementSeries {
   readonly key: string;
@@ -106,7 +109,7 @@ export function displacementSeries(figures: readonly DisplacementFigure[]): Disp
     const key = `${f.area}:${f.measure}`;
     const label = `${name}, ${f.measure === 'since_coup' ? 'displaced since the coup' : 'all IDPs'}`;
     const s = byKey.get(key) ?? { label, points: [] };
-    s.points.push({ day, date: f.asOf.end, people, text: f.figure.text, source: f.source.publisher });
+    s.points.push({ day, date: f.asOf.end, people, text: f.figure.text, source: f.source.publisher, sourceRef: f.source });
     byKey.set(key, s);
   }
   return [...byKey.entries()]

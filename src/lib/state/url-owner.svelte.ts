@@ -34,6 +34,8 @@ export function historyModeFor(change: UrlChange): HistoryMode {
 export interface AddressBar {
   /** The current `location.hash`. */
   readHash(): string;
+  /** The page's absolute address without the hash, for links to share. */
+  readPageUrl(): string;
   /** Writes a hash (`''` clears it) as a new history entry or over the current one. */
   write(hash: string, mode: 'push' | 'replace'): void;
   /** Calls `fn` on Back and Forward; returns a function that stops listening. */
@@ -44,6 +46,13 @@ export interface AddressBar {
 export function browserAddressBar(): AddressBar {
   return {
     readHash: () => window.location.hash,
+    readPageUrl() {
+      const url = new URL(window.location.href);
+      url.hash = '';
+      // `?handle` exposes a debugging handle; a link shared with others should not carry it.
+      url.searchParams.delete('handle');
+      return url.href;
+    },
     write(hash, mode) {
       const url = `${window.location.pathname}${window.location.search}${hash}`;
       if (mode === 'push') window.history.pushState(null, '', url);
@@ -94,6 +103,15 @@ export class UrlOwner {
     const current = this.#bar.readHash();
     if (next === current || (next === '' && current === '#')) return;
     this.#bar.write(next, mode);
+  }
+
+  /**
+   * An absolute link to one incident as the reader sees it now: the current view and filters,
+   * with `sel=<id>`. It is what a citation gives as the record's address.
+   */
+  permalinkTo(id: string): string {
+    const hash = formatHash({ view: this.#app.view, params: withFilterParams(this.#parsedParams(), this.#app.filter, id) });
+    return `${this.#bar.readPageUrl()}${hash}`;
   }
 
   /** Starts writing state changes to the URL and reading Back and Forward; returns a function that stops both. */

@@ -16,12 +16,14 @@ export function codeTable<T>(entries: Readonly<Record<string, T>>): Readonly<Rec
 }
 
 /**
- * ACLED `geo_precision`: 1 = the named town or village itself, 2 = "near" or part of a
- * region, placed at the nearest town (we say township, the unit ACLED's admin3 holds in
- * Myanmar), 3 = only a larger region is known, placed at its centre.
+ * ACLED `geo_precision`: 1 = the named place itself, which ACLED's codebook says may be a town
+ * or a village (so `named_place`, not `town`: calling a village a town overstates its size and
+ * understates the precision), 2 = "near" or part of a region, placed at the nearest town (we say
+ * township, the unit ACLED's admin3 holds in Myanmar), 3 = only a larger region is known, placed
+ * at its centre.
  */
 export const ACLED_GEO_PRECISION: Readonly<Record<string, LocationPrecision>> = codeTable({
-  '1': 'town',
+  '1': 'named_place',
   '2': 'township',
   '3': 'region',
 });
@@ -58,6 +60,7 @@ export const UCDP_WHERE_PREC: Readonly<Record<string, LocationPrecision>> = code
 export interface UcdpDatePrecDef {
   /** The precision when `date_start`..`date_end` has the shape it names; otherwise `range`. */
   readonly precision: DatePrecision;
+  /** How precisely UCDP dates the event, as a date note says it: "UCDP dates it to within a week". */
   readonly label: string;
 }
 
@@ -67,11 +70,11 @@ export interface UcdpDatePrecDef {
  * are often neither (2022-01-29..2022-02-04), and then the date becomes a `range`.
  */
 export const UCDP_DATE_PREC: Readonly<Record<string, UcdpDatePrecDef>> = codeTable({
-  '1': { precision: 'day', label: 'exact day' },
-  '2': { precision: 'range', label: 'within 2–6 days' },
-  '3': { precision: 'week', label: 'within a week' },
-  '4': { precision: 'month', label: 'within a month' },
-  '5': { precision: 'range', label: 'within a year' },
+  '1': { precision: 'day', label: 'to the day' },
+  '2': { precision: 'range', label: 'to within 2–6 days' },
+  '3': { precision: 'week', label: 'to within a week' },
+  '4': { precision: 'month', label: 'to within a month' },
+  '5': { precision: 'range', label: 'to within a year' },
 });
 
 /**

@@ -213,7 +213,7 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
     p.verification === undefined
       ? {
           status: 'imported' as const,
-          text: `As given in "${ctx.fileName}"; not checked by us.${statedPrecision === null ? ' The file states no location precision; shown as township level.' : ''}`,
+          text: `Imported from "${ctx.fileName}".${statedPrecision === null ? ' The file states no location precision; shown as township level.' : ''}`,
         }
       : readVerification(p.verification);
   if (verification === null) return fail('invalid_field', 'verification is not {status, text} with a known status.');

@@ -41,8 +41,9 @@ function shared(ctx: MapContext): Shared {
   if (s === undefined) {
     const status: VerificationStatus = 'imported';
     s = {
-      acledVerification: { status, text: `As coded by ACLED in "${ctx.fileName}"; not checked by us.` },
-      ucdpVerification: { status, text: `As coded by UCDP GED in "${ctx.fileName}"; not checked by us.` },
+      // The status label already says "not checked by us"; the text only names where the record came from.
+      acledVerification: { status, text: `Coded by ACLED; imported from "${ctx.fileName}".` },
+      ucdpVerification: { status, text: `Coded by UCDP GED; imported from "${ctx.fileName}".` },
     };
     sharedByContext.set(ctx, s);
   }
@@ -289,7 +290,8 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   const dateCode = cell(row, 'date_prec');
   const datePrec = UCDP_DATE_PREC[dateCode.trim()];
   if (datePrec === undefined) return codeProblem('date_prec', dateCode, '1–5');
-  const note = dateCode.trim() === '1' && start === end ? undefined : `UCDP date_prec ${dateCode.trim()}: ${datePrec.label}`;
+  // In words, not as "date_prec 2": the code itself stays in `extra.date_prec`.
+  const note = dateCode.trim() === '1' && start === end ? undefined : `UCDP dates it ${datePrec.label}`;
   const date = dateFromBounds(start, end, datePrec.precision, note);
   if (date === null) return reject('unparseable_date', `date_end ${end} is before date_start ${start}.`);
 

@@ -6,7 +6,7 @@
 import { isRecord, safeHttpUrl } from '../../domain/guards.ts';
 import { isCategoryId, type CategoryId } from '../../domain/categories.ts';
 import { isIsoDay } from '../../domain/calendar.ts';
-import type { Figure, FigureQualifier, IncidentDate, Place, SourceRef, WeaponClaim } from '../../domain/incident.ts';
+import { isSourceKind, type Figure, type FigureQualifier, type IncidentDate, type Place, type SourceRef, type WeaponClaim } from '../../domain/incident.ts';
 import { DATE_PRECISIONS, isLocationPrecision, type DatePrecision, type LocationPrecision } from '../../domain/precision.ts';
 import { isVerificationStatus, type VerificationStatus } from '../../domain/verification.ts';
 import { isCalendarMonth, isIsoWeek } from './dates.ts';
@@ -46,19 +46,25 @@ export function readFigure(v: unknown): Figure | null {
   return { low, high, qualifier: v.qualifier as FigureQualifier, text: v.text, source: v.source };
 }
 
-/** A SourceRef rebuilt from untrusted JSON, or null. A non-http(s) URL becomes null. */
+/**
+ * A SourceRef rebuilt from untrusted JSON, or null. A non-http(s) URL becomes null; a title
+ * may be null (not known); an unknown `kind` is dropped, since a newer file may know more kinds.
+ */
 export function readSource(v: unknown): SourceRef | null {
   if (!isRecord(v)) return null;
-  if (typeof v.publisher !== 'string' || typeof v.title !== 'string') return null;
+  if (typeof v.publisher !== 'string' || (typeof v.title !== 'string' && v.title !== null)) return null;
   const date = v.date === null || v.date === undefined ? null : isIsoDay(v.date) ? v.date : false;
   if (date === false) return null;
   if (v.secondary !== undefined && typeof v.secondary !== 'boolean') return null;
   const via = optString(v, 'via');
   const note = optString(v, 'note');
-  if (via === false || note === false) return null;
+  const description = optString(v, 'description');
+  if (via === false || note === false || description === false) return null;
   return {
     publisher: v.publisher,
     title: v.title,
+    ...(description === undefined ? {} : { description }),
+    ...(isSourceKind(v.kind) ? { kind: v.kind } : {}),
     date,
     url: safeHttpUrl(v.url),
     secondary: v.secondary === true,
