@@ -142,6 +142,9 @@ describe('dataset file: round trip', () => {
       precision: 'village',
       verification: { status: 'imported' },
       dataset: 'ucdp-sample',
+      // A record without details carries its own public id and whether its category is a fallback.
+      ownRef: { dataset: 'ucdp-ged', id: '448773' },
+      categoryFallback: false,
     });
     expect(columns.eventId.get(row)).toBe('448773');
     expect(columns.eventIdDataset.get(row)).toBe('ucdp-ged');

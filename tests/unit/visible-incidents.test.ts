@@ -10,7 +10,7 @@ import fc from 'fast-check';
 import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import { CATEGORY_IDS } from '../../src/lib/domain/categories.ts';
 import { EMPTY_FILTER, type IncidentFilter } from '../../src/lib/domain/filter.ts';
-import type { Incident } from '../../src/lib/domain/incident.ts';
+import type { Incident, IncidentRecord } from '../../src/lib/domain/incident.ts';
 import { LOCATION_PRECISIONS, type DatePrecision, type LocationPrecision } from '../../src/lib/domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../../src/lib/domain/verification.ts';
 import { dayString } from '../../src/lib/domain/calendar.ts';
@@ -81,7 +81,7 @@ function countsToJson(c: FacetCounts) {
   return { ...c, admin1: Object.fromEntries(c.admin1), datasets: Object.fromEntries(c.datasets), townships: Object.fromEntries(c.townships) };
 }
 
-const ids = (incidents: readonly Incident[]) => incidents.map((i) => i.id);
+const ids = (incidents: readonly IncidentRecord[]) => incidents.map((i) => i.id);
 const only = (filter: Partial<IncidentFilter>): IncidentFilter => ({ ...EMPTY_FILTER, ...filter });
 
 describe('visible-incidents fixtures', () => {
@@ -169,7 +169,7 @@ describe('visibleIncidents', () => {
 });
 
 /** The obvious, slow filter that `visibleIndices` must agree with. */
-function naiveVisible(incidents: readonly Incident[], filter: IncidentFilter): string[] {
+function naiveVisible(incidents: readonly IncidentRecord[], filter: IncidentFilter): string[] {
   const range = filter.dateRange ? rangeDaySpan(filter.dateRange) : null;
   return incidents
     .filter((inc) => {

@@ -58,7 +58,7 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
     // while scrubbing, the live layers filter by date with global state instead.
     let settledTimer: ReturnType<typeof setTimeout> | undefined;
     $effect(() => {
-      const visible = state.visible;
+      const visible = state.events;
       if (state.scrubbing) return;
       const ctx = markerContext();
       clearTimeout(settledTimer);
@@ -67,7 +67,7 @@ export function bindMap(container: HTMLElement, state: AppState, opts: MapBindin
     });
     $effect(() => map.setLiveMode(state.scrubbing));
     $effect(() => {
-      if (state.scrubbing) map.setLiveIncidents(state.visibleAnyDate, markerContext());
+      if (state.scrubbing) map.setLiveIncidents(state.eventsAnyDate, markerContext());
     });
     $effect(() => {
       if (!state.scrubbing) return;

@@ -28,7 +28,7 @@ import {
   type LinkFacts,
 } from '../domain/event-link.ts';
 import { isRecord } from '../domain/guards.ts';
-import type { Figure, Incident, IncidentDate, Place, SourceRef, WeaponClaim } from '../domain/incident.ts';
+import type { Figure, Incident, IncidentDate, IncidentRecord, SourceRef, WeaponClaim } from '../domain/incident.ts';
 import { DATE_PRECISIONS, LOCATION_PRECISIONS, type DatePrecision, type LocationPrecision } from '../domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../domain/verification.ts';
 import { checkJsonDepth } from './import/json-depth.ts';
@@ -195,7 +195,7 @@ const INCIDENT_KEYS = new Set([
   'displaced', 'summary', 'sources', 'verification', 'dataset', 'extra', 'refs',
 ]);
 const DATE_KEYS = new Set(['precision', 'start', 'end', 'note']);
-const PLACE_KEYS = new Set(['name', 'nameMy', 'admin1', 'township']);
+const PLACE_KEYS = new Set(['name', 'nameMy', 'admin1', 'township', 'townshipCode', 'areaCode', 'locationSource']);
 const VERIFICATION_KEYS = new Set(['status', 'text']);
 
 /** Refuses a record field this version cannot store, so nothing is dropped without a word. */
@@ -326,6 +326,8 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
   const placeNames: string[] = [];
   const admin1: string[] = [];
   const townships: (string | undefined)[] = [];
+  const townshipCodes: (string | undefined)[] = [];
+  const areaCodes: (string | undefined)[] = [];
   const eventIds: (string | undefined)[] = [];
   const eventIdDatasets: (string | undefined)[] = [];
   const refStart = new Uint32Array(n + 1);
@@ -340,6 +342,7 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
     verificationText: [] as string[],
     dateNote: [] as (string | undefined)[],
     nameMy: [] as (string | undefined)[],
+    locationSource: [] as (string | undefined)[],
     sourceCoordinates: [] as (string | undefined)[],
     extra: [] as (string | undefined)[],
   };
@@ -373,6 +376,8 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
     placeNames.push(inc.place.name);
     admin1.push(inc.place.admin1);
     townships.push(inc.place.township);
+    townshipCodes.push(inc.place.townshipCode);
+    areaCodes.push(inc.place.areaCode);
     eventIds.push(typeof eventId === 'string' ? eventId : undefined);
     eventIdDatasets.push(ownExternalRef(inc)?.dataset);
     if (inc.refs !== undefined) {
@@ -393,6 +398,7 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
     d.verificationText.push(inc.verification.text);
     d.dateNote.push(inc.date.note);
     d.nameMy.push(inc.place.nameMy);
+    d.locationSource.push(inc.place.locationSource);
     d.sourceCoordinates.push(inc.sourceCoordinates === undefined ? undefined : JSON.stringify(inc.sourceCoordinates));
     d.extra.push(extraWithoutEventId(inc.extra));
   });
@@ -406,6 +412,7 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
   details.dict('verificationText', d.verificationText);
   details.dict('dateNote', d.dateNote);
   details.dict('nameMy', d.nameMy);
+  details.dict('locationSource', d.locationSource);
   details.strings('sourceCoordinates', d.sourceCoordinates);
   details.strings('extra', d.extra);
   const detailsBody = details.finish();
@@ -430,6 +437,8 @@ export async function encodeDataset(meta: DatasetMeta, incidents: readonly Incid
   core.dict('placeName', placeNames);
   core.dict('admin1', admin1);
   core.dict('township', townships);
+  core.dict('townshipCode', townshipCodes);
+  core.dict('areaCode', areaCodes);
   core.strings('eventId', eventIds);
   core.dict('eventIdDataset', eventIdDatasets);
   core.add('refStart', 'u32', refStart, n + 1);
@@ -787,6 +796,10 @@ export interface DatasetColumns {
   readonly placeName: DictColumn;
   readonly admin1: DictColumn;
   readonly township: DictColumn;
+  /** MIMU code of the township the record counts in (`Place.townshipCode`). */
+  readonly townshipCode: DictColumn;
+  /** Code of the area the place is known only to (`Place.areaCode`). */
+  readonly areaCode: DictColumn;
   /** The row's own id in its public dataset (`extra.event_id`). */
   readonly eventId: TextColumn;
   /** Which public dataset `eventId` belongs to (`ucdp-ged`, `acled`), when the row has one. */
@@ -861,6 +874,8 @@ export function decodeDatasetCore(buf: ArrayBuffer): DatasetColumns {
     placeName: dictColumn(layout, 'placeName', n),
     admin1: dictColumn(layout, 'admin1', n),
     township: dictColumn(layout, 'township', n),
+    townshipCode: dictColumn(layout, 'townshipCode', n),
+    areaCode: dictColumn(layout, 'areaCode', n),
     eventId,
     eventIdDataset,
     refStart,
@@ -887,6 +902,7 @@ export interface IncidentDetails {
   readonly verificationText: string;
   readonly dateNote: string | undefined;
   readonly nameMy: string | undefined;
+  readonly locationSource: string | undefined;
   /** Undefined when the record has no such field, null when it says there are none. */
   readonly sourceCoordinates: Incident['sourceCoordinates'];
   /** `extra` without `event_id`, which the core holds. */
@@ -937,6 +953,7 @@ export function decodeDatasetDetails(buf: ArrayBuffer): DatasetDetails {
   const verificationText = dictColumn(layout, 'verificationText', n);
   const dateNote = dictColumn(layout, 'dateNote', n);
   const nameMy = dictColumn(layout, 'nameMy', n);
+  const locationSource = dictColumn(layout, 'locationSource', n);
   const sourceCoordinates = stringsColumn(layout, 'sourceCoordinates', n);
   const extra = stringsColumn(layout, 'extra', n);
   return {
@@ -956,6 +973,7 @@ export function decodeDatasetDetails(buf: ArrayBuffer): DatasetDetails {
         verificationText: verificationText.get(row) ?? fail(`row ${row}: verification text is missing`),
         dateNote: dateNote.get(row),
         nameMy: nameMy.get(row),
+        locationSource: locationSource.get(row),
         sourceCoordinates: parseSourceCoordinates(sourceCoordinates.get(row), row),
         extra: extraText === undefined ? undefined : parseJson(extraText, 'extra', row, readExtra),
       };
@@ -978,21 +996,6 @@ export function readDetails(buf: ArrayBuffer, row: number): IncidentDetails {
 // ---------------------------------------------------------------------------------------------
 // Records.
 
-/** A record without its details: what the map, filters, feed, linking and counting read. */
-export interface IncidentCore {
-  readonly id: string;
-  readonly category: Incident['category'];
-  readonly title: string;
-  readonly date: Pick<IncidentDate, 'precision' | 'start' | 'end'>;
-  readonly place: Pick<Place, 'name' | 'admin1' | 'township'>;
-  readonly lon: number;
-  readonly lat: number;
-  readonly precision: LocationPrecision;
-  readonly verification: { readonly status: VerificationStatus };
-  readonly dataset: string;
-  readonly refs?: readonly ExternalRef[];
-}
-
 function refsOf(columns: DatasetColumns, row: number): ExternalRef[] {
   const refs: ExternalRef[] = [];
   for (let k = columns.refStart[row] as number; k < (columns.refStart[row + 1] as number); k++) {
@@ -1003,27 +1006,42 @@ function refsOf(columns: DatasetColumns, row: number): ExternalRef[] {
 
 /**
  * A row as a record. With its details, exactly the Incident that was encoded (an empty `refs`
- * list reads back as absent); without, the core alone, typed so it cannot pass for an Incident.
+ * list reads back as absent); without, the record alone (what the map, filters, list, counts
+ * and linking read), carrying its own public id and whether its category is a fallback.
  */
-export function incidentFrom(columns: DatasetColumns, row: number): IncidentCore;
+export function incidentFrom(columns: DatasetColumns, row: number): IncidentRecord;
 export function incidentFrom(columns: DatasetColumns, row: number, details: IncidentDetails): Incident;
-export function incidentFrom(columns: DatasetColumns, row: number, details?: IncidentDetails): Incident | IncidentCore {
+export function incidentFrom(columns: DatasetColumns, row: number, details?: IncidentDetails): Incident | IncidentRecord {
   if (!Number.isInteger(row) || row < 0 || row >= columns.rows) fail(`row ${row} is not in this dataset (${columns.rows} rows)`);
   const refs = refsOf(columns, row);
   const township = columns.township.get(row);
+  const townshipCode = columns.townshipCode.get(row);
+  const areaCode = columns.areaCode.get(row);
+  const place = {
+    name: columns.placeName.get(row) ?? '',
+    admin1: columns.admin1.get(row) ?? '',
+    ...(township === undefined ? {} : { township }),
+    ...(townshipCode === undefined ? {} : { townshipCode }),
+    ...(areaCode === undefined ? {} : { areaCode }),
+  };
   const core = {
     id: columns.id.get(row) ?? '',
     category: CATEGORY_IDS[columns.category[row] as number] as Incident['category'],
     title: columns.title.get(row) ?? '',
     date: columns.dateOf(row),
-    place: { name: columns.placeName.get(row) ?? '', admin1: columns.admin1.get(row) ?? '', ...(township === undefined ? {} : { township }) },
+    place,
     lon: columns.lon[row] as number,
     lat: columns.lat[row] as number,
     precision: LOCATION_PRECISIONS[columns.precision[row] as number] as LocationPrecision,
     verification: { status: VERIFICATION_STATUSES[columns.verification[row] as number] as VerificationStatus },
     dataset: columns.meta.id,
   };
-  if (details === undefined) return refs.length === 0 ? core : { ...core, refs };
+  if (details === undefined) {
+    const eventId = columns.eventId.get(row);
+    const eventDataset = columns.eventIdDataset.get(row);
+    const ownRef = eventId !== undefined && eventDataset !== undefined ? { dataset: eventDataset as ExternalDatasetId, id: eventId } : null;
+    return { ...core, ownRef, categoryFallback: columns.categoryFallback[row] === 1, ...(refs.length === 0 ? {} : { refs }) };
+  }
   const eventId = columns.eventId.get(row);
   const extra = details.extra === undefined ? undefined : eventId === undefined ? details.extra : { event_id: eventId, ...details.extra };
   return {
@@ -1036,6 +1054,9 @@ export function incidentFrom(columns: DatasetColumns, row: number, details?: Inc
       ...(details.nameMy === undefined ? {} : { nameMy: details.nameMy }),
       admin1: core.place.admin1,
       ...(township === undefined ? {} : { township }),
+      ...(townshipCode === undefined ? {} : { townshipCode }),
+      ...(areaCode === undefined ? {} : { areaCode }),
+      ...(details.locationSource === undefined ? {} : { locationSource: details.locationSource }),
     },
     lon: core.lon,
     lat: core.lat,

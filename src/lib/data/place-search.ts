@@ -7,7 +7,7 @@
  */
 import type { FeatureCollection } from 'geojson';
 import { FOCUS_AREAS } from '../domain/areas.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { precisionRank } from '../domain/precision.ts';
 import { PLACE_ALIASES, foldedKey, plainKey, stripBurmeseGeneric, stripGeneric } from '../domain/place-names.ts';
 
@@ -270,8 +270,8 @@ export function placeEntriesFromGeoJson(fc: FeatureCollection): PlaceEntry[] {
  * One search entry per distinct incident place (name and admin1), placed at the most
  * precisely located incident there, so a village missing from the gazetteer is still found.
  */
-export function incidentPlaceEntries(incidents: readonly Incident[]): PlaceEntry[] {
-  const best = new Map<string, Incident>();
+export function incidentPlaceEntries(incidents: readonly IncidentRecord[]): PlaceEntry[] {
+  const best = new Map<string, IncidentRecord>();
   for (const inc of incidents) {
     const key = `${inc.place.name}\u0000${inc.place.admin1}`;
     const seen = best.get(key);

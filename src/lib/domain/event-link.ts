@@ -6,7 +6,7 @@
  */
 import { isRecord } from './guards.ts';
 import type { CategoryId } from './categories.ts';
-import type { Incident, IncidentDate } from './incident.ts';
+import { hasDetails, type Incident, type IncidentDate, type IncidentRecord } from './incident.ts';
 import type { LocationPrecision } from './precision.ts';
 import { categoryIsFallback } from './category-compatibility.ts';
 
@@ -78,8 +78,8 @@ export interface RecordRef {
 }
 
 /** The reference a decision uses for a record (see RecordRef). */
-export function recordRefOf(incident: Pick<Incident, 'id' | 'dataset' | 'sources' | 'extra'>): RecordRef {
-  const own = ownExternalRef(incident);
+export function recordRefOf(incident: IncidentRecord): RecordRef {
+  const own = incident.ownRef !== undefined ? incident.ownRef : hasDetails(incident) ? ownExternalRef(incident) : null;
   return own ?? { dataset: incident.dataset, id: incident.id };
 }
 
@@ -152,9 +152,13 @@ export interface LinkFacts {
   readonly refs: readonly ExternalRef[];
 }
 
-/** What linking needs to know about an incident (its own id and fallback category read from `extra` and its sources). */
-export function linkFactsOf(incident: Incident): LinkFacts {
-  const ownRef = ownExternalRef(incident);
+/**
+ * What linking needs to know about a record: its own id and fallback category as the record
+ * carries them, or read from its `extra` and sources when it has its details.
+ */
+export function linkFactsOf(incident: IncidentRecord): LinkFacts {
+  const full = hasDetails(incident) ? incident : null;
+  const ownRef = incident.ownRef !== undefined ? incident.ownRef : full ? ownExternalRef(full) : null;
   return {
     dataset: incident.dataset,
     ref: ownRef ?? { dataset: incident.dataset, id: incident.id },
@@ -162,7 +166,7 @@ export function linkFactsOf(incident: Incident): LinkFacts {
     lon: incident.lon,
     lat: incident.lat,
     category: incident.category,
-    categoryFallback: categoryIsFallback(incident),
+    categoryFallback: incident.categoryFallback ?? (full ? categoryIsFallback(full) : false),
     precision: incident.precision,
     admin1: incident.place.admin1,
     township: incident.place.township,

@@ -83,7 +83,12 @@ export interface Place {
   readonly locationSource?: string;
 }
 
-export interface Incident {
+/**
+ * An incident as the map, the filters, the list, the counts and the linking read it: everything
+ * but the long texts. A dataset may hold only records and give the details (sources, summary,
+ * figures) when they are asked for; an `Incident` is a record with its details.
+ */
+export interface IncidentRecord {
   readonly id: string;
   readonly category: CategoryId;
   readonly title: string;
@@ -92,6 +97,23 @@ export interface Incident {
   readonly lon: number;
   readonly lat: number;
   readonly precision: LocationPrecision;
+  /** How far the record was checked; the details add `text`. */
+  readonly verification: { readonly status: VerificationStatus; readonly text?: string };
+  /** Dataset id: "curated" for ours, "ucdp-ged" for the built-in UCDP record, otherwise an imported dataset's id. */
+  readonly dataset: string;
+  /**
+   * Events of public datasets this record is known to be (a curated record citing UCDP GED
+   * 448773): linked exactly to those rows when both are loaded. Never empty when present.
+   */
+  readonly refs?: readonly ExternalRef[];
+  /** The record's own id in a public dataset (UCDP GED, ACLED), where a record without details carries it. */
+  readonly ownRef?: ExternalRef | null;
+  /** True when an importer chose the category for want of a weapon keyword, where a record without details carries it. */
+  readonly categoryFallback?: boolean;
+}
+
+/** A record with its details: what the details panel, the citation and the data exports show. */
+export interface Incident extends IncidentRecord {
   /** The coordinates the source itself gave, when we placed the point elsewhere (e.g. a township centroid). */
   readonly sourceCoordinates?: { readonly lon: number; readonly lat: number; readonly note: string } | null;
   readonly weapons: readonly WeaponClaim[];
@@ -101,15 +123,13 @@ export interface Incident {
   readonly sources: readonly SourceRef[];
   /** How far the record was checked; `text` adds, in plain words, what the status label does not say ('' when nothing). */
   readonly verification: { readonly status: VerificationStatus; readonly text: string };
-  /** Dataset id: "curated" for ours, otherwise the id of an imported dataset. */
-  readonly dataset: string;
   /** Any properties an import kept as they were. */
   readonly extra?: Readonly<Record<string, string | number | boolean | null>>;
-  /**
-   * Events of public datasets this record is known to be (a curated record citing UCDP GED
-   * 448773): linked exactly to those rows when both are loaded. Never empty when present.
-   */
-  readonly refs?: readonly ExternalRef[];
+}
+
+/** True when a record carries its details (it is a whole Incident). */
+export function hasDetails(r: IncidentRecord): r is Incident {
+  return 'sources' in r && Array.isArray((r as Incident).sources);
 }
 
 /** A displacement figure for an area at a date. Figures are never summed across dates. */

@@ -10,7 +10,7 @@ import { version as APP_VERSION_FROM_PACKAGE } from '../../../package.json';
 import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
 import type { FocusAreaId } from '../domain/areas.ts';
 import type { IncidentFilter } from '../domain/filter.ts';
-import type { Incident } from '../domain/incident.ts';
+import { hasDetails, type IncidentRecord } from '../domain/incident.ts';
 import { categoryDef } from '../domain/categories.ts';
 import { composeSnapshot, snapshotFontRequests } from './compose.ts';
 import { canonicalJson, dataHash } from './data-hash.ts';
@@ -37,7 +37,7 @@ export const APP_VERSION: string = APP_VERSION_FROM_PACKAGE;
 /** The app's data as the export sees it. */
 export interface SnapshotData {
   /** The visible set: incidents passing the filter. */
-  readonly incidents: readonly Incident[];
+  readonly incidents: readonly IncidentRecord[];
   readonly filter: IncidentFilter;
   /** Version of the curated data. */
   readonly dataVersion: string;
@@ -113,10 +113,12 @@ function datasetVersions(data: SnapshotData): Record<string, string> {
   return Object.fromEntries([[CURATED_DATASET, data.dataVersion], ...data.datasets.map((d) => [d.id, d.importedAt])]);
 }
 
-function attributionFor(shown: readonly Incident[], data: SnapshotData, mapAttributions: readonly string[]): string {
+function attributionFor(shown: readonly IncidentRecord[], data: SnapshotData, mapAttributions: readonly string[]): string {
   const ids = new Set(shown.map((i) => i.dataset));
   const datasetAttributions = data.datasets.filter((d) => ids.has(d.id) && d.attribution).map((d) => d.attribution as string);
-  const line = attributionLine({ publishers: shown.flatMap((i) => i.sources.map((s) => s.publisher)), datasetAttributions });
+  // Records whose details are not loaded are credited through their dataset's attribution.
+  const publishers = shown.flatMap((i) => (hasDetails(i) ? i.sources.map((s) => s.publisher) : []));
+  const line = attributionLine({ publishers, datasetAttributions });
   return [line, ...mapAttributions].join(' \u00b7 ');
 }
 

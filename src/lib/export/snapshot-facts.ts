@@ -7,7 +7,7 @@
 import { CATEGORIES, categoryDef, type CategoryId } from '../domain/categories.ts';
 import { dayString } from '../domain/calendar.ts';
 import { FOCUS_AREAS, type FocusAreaId } from '../domain/areas.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
 import { incidentMarkerStyle } from '../symbols/incident-style.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
@@ -40,7 +40,7 @@ export function fitZoom(zoom: number, view: CssSize, out: CssSize): number {
  * order, and the evidence symbols they use, worked out as the map's layers draw them.
  */
 export function legendContentFor(
-  incidents: readonly Incident[],
+  incidents: readonly IncidentRecord[],
   focusAreas: readonly FocusAreaId[],
   displacement: boolean,
 ): LegendContent {
@@ -60,7 +60,7 @@ export function legendContentFor(
 }
 
 /** The first and last day the incidents may have happened on, or null when none has a real date. */
-export function dataSpanOf(incidents: readonly Incident[]): DayRange | null {
+export function dataSpanOf(incidents: readonly IncidentRecord[]): DayRange | null {
   let first = Infinity;
   let last = -Infinity;
   for (const inc of incidents) {

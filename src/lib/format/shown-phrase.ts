@@ -4,7 +4,7 @@
  */
 import { dayNumber, dayParts, monthName } from '../domain/calendar.ts';
 import type { DateRange } from '../domain/filter.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
 
 /** "7 Jan 2022" for a day number. */
@@ -27,7 +27,7 @@ export function shortDayRange(start: number, end: number): string {
 }
 
 /** First and last day the incidents may have happened on, or null when none has a real date. */
-function spanOf(incidents: readonly Incident[]): [number, number] | null {
+function spanOf(incidents: readonly IncidentRecord[]): [number, number] | null {
   let first = Infinity;
   let last = -Infinity;
   for (const inc of incidents) {
@@ -44,7 +44,7 @@ function spanOf(incidents: readonly Incident[]): [number, number] | null {
  * the visible incidents), and how many incidents from how many datasets.
  * @example describeShown(visible, null) // "Myanmar · 7 Jan – 14 Sep 2022 · 16 incidents from 1 dataset"
  */
-export function describeShown(visible: readonly Incident[], dateRange: DateRange | null): string {
+export function describeShown(visible: readonly IncidentRecord[], dateRange: DateRange | null): string {
   const parts = ['Myanmar'];
   const filtered = dateRange ? [dayNumber(dateRange.start), dayNumber(dateRange.end)] : null;
   const span = filtered && filtered[0] !== null && filtered[1] !== null ? [filtered[0], filtered[1]] : spanOf(visible);

@@ -1,7 +1,7 @@
 import type { Feature, FeatureCollection, Point } from 'geojson';
 import { CATEGORY_IDS } from '../domain/categories.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { UNCERTAINTY_RADIUS_M, isAreaPrecision, precisionRank, type LocationPrecision } from '../domain/precision.ts';
 import { isWeakEvidence } from '../domain/verification.ts';
 
@@ -45,6 +45,12 @@ export function prop<K extends keyof IncidentProps>(key: K): ['get', K] {
   return ['get', key];
 }
 
+/** What the map draws: an event as one record, and the ids of all its records (the record's own first). */
+export interface MarkerItem {
+  readonly record: IncidentRecord;
+  readonly ids: readonly string[];
+}
+
 /** Where a marker goes and what it needs from the rest of the map. */
 export interface MarkerContext {
   /** Outline style of a dataset ('' for none). */
@@ -56,14 +62,14 @@ export interface MarkerContext {
 const NO_AREA: MarkerContext['areaPoint'] = () => null;
 
 /** Whether an incident is drawn as its area: a place known only to a township, district or wider, with the area's point known. */
-function areaAnchor(inc: Incident, ctx: MarkerContext): readonly [number, number] | null {
+function areaAnchor(inc: IncidentRecord, ctx: MarkerContext): readonly [number, number] | null {
   const code = inc.place.areaCode;
   if (!code || !(inc.precision === 'township' || isAreaPrecision(inc.precision))) return null;
   return ctx.areaPoint(code);
 }
 
 /** The ring radius: for "within about 25 km", and for a township whose polygon is not known. */
-function ringMetres(inc: Incident, drawnAsArea: boolean): number {
+function ringMetres(inc: IncidentRecord, drawnAsArea: boolean): number {
   return drawnAsArea ? 0 : (UNCERTAINTY_RADIUS_M[inc.precision] ?? 0);
 }
 
@@ -73,7 +79,7 @@ function catIndexOf(category: string): number {
 }
 
 /** One feature per incident, at its point or its area's label point (the live layers filter these by date). */
-export function incidentToFeature(inc: Incident, ctx: MarkerContext): Feature<Point, IncidentProps> {
+export function incidentToFeature(inc: IncidentRecord, ctx: MarkerContext, ids: readonly string[] = [inc.id]): Feature<Point, IncidentProps> {
   const anchor = areaAnchor(inc, ctx);
   // The same span the visible-set function uses, so the map's time filter agrees with it.
   const span = incidentDaySpan(inc.date) ?? [0, -1];
@@ -82,7 +88,7 @@ export function incidentToFeature(inc: Incident, ctx: MarkerContext): Feature<Po
     geometry: { type: 'Point', coordinates: anchor ? [anchor[0], anchor[1]] : [inc.lon, inc.lat] },
     properties: {
       key: inc.id,
-      ids: `|${inc.id}|`,
+      ids: `|${ids.join('|')}|`,
       count: 1,
       category: inc.category,
       mixed: false,
@@ -101,10 +107,10 @@ export function incidentToFeature(inc: Incident, ctx: MarkerContext): Feature<Po
   };
 }
 
-/** Incidents as one feature each, for a map source that filters them by date. */
-export function incidentsToFeatureCollection(incidents: readonly Incident[], ctx: Partial<MarkerContext> = {}): FeatureCollection<Point, IncidentProps> {
+/** Events (or plain records) as one feature each, for a map source that filters them by date. */
+export function incidentsToFeatureCollection(items: readonly (IncidentRecord | MarkerItem)[], ctx: Partial<MarkerContext> = {}): FeatureCollection<Point, IncidentProps> {
   const full: MarkerContext = { outlineOf: ctx.outlineOf ?? (() => ''), areaPoint: ctx.areaPoint ?? NO_AREA };
-  return { type: 'FeatureCollection', features: incidents.map((i) => incidentToFeature(i, full)) };
+  return { type: 'FeatureCollection', features: items.map((it) => ('record' in it ? incidentToFeature(it.record, full, it.ids) : incidentToFeature(it, full))) };
 }
 
 /** The markers of a visible set, and which incidents each one stands for. */
@@ -119,27 +125,29 @@ export interface IncidentMarkers {
  * marker at the area's label point, and incidents at exactly the same point become one marker,
  * each with its count, so that a reader sees "3" rather than one marker hiding two others.
  */
-export function incidentsToMarkers(incidents: readonly Incident[], ctx: MarkerContext): IncidentMarkers {
+export function incidentsToMarkers(items: readonly (IncidentRecord | MarkerItem)[], ctx: MarkerContext): IncidentMarkers {
   const groups = new Map<string, Feature<Point, IncidentProps>>();
   const members = new Map<string, string[]>();
-  for (const inc of incidents) {
-    const single = incidentToFeature(inc, ctx);
+  for (const item of items) {
+    const inc = 'record' in item ? item.record : item;
+    const itemIds = 'record' in item ? item.ids : [inc.id];
+    const single = incidentToFeature(inc, ctx, itemIds);
     const p = single.properties;
     const [lon, lat] = single.geometry.coordinates as [number, number];
     const key = p.areaCode ? `a:${p.areaCode}` : `p:${lon.toFixed(6)},${lat.toFixed(6)}`;
     const ids = members.get(key);
     const group = groups.get(key);
     if (!ids || !group) {
-      members.set(key, [inc.id]);
+      members.set(key, [...itemIds]);
       groups.set(key, { ...single, properties: { ...p, key } });
       continue;
     }
-    ids.push(inc.id);
+    ids.push(...itemIds);
     const g = group.properties;
     const mixed = g.mixed || g.category !== p.category;
     group.properties = {
       ...g,
-      ids: `${g.ids}${inc.id}|`,
+      ids: `${g.ids}${itemIds.join('|')}|`,
       count: g.count + 1,
       mixed,
       category: mixed ? 'other' : g.category,
@@ -157,9 +165,10 @@ export function incidentsToMarkers(incidents: readonly Incident[], ctx: MarkerCo
 }
 
 /** How many visible incidents known only to an area each area holds, by area code (its tint and count). */
-export function areaIncidentCounts(incidents: readonly Incident[], ctx: Pick<MarkerContext, 'areaPoint'>): Map<string, number> {
+export function areaIncidentCounts(items: readonly (IncidentRecord | MarkerItem)[], ctx: Pick<MarkerContext, 'areaPoint'>): Map<string, number> {
   const counts = new Map<string, number>();
-  for (const inc of incidents) {
+  for (const item of items) {
+    const inc = 'record' in item ? item.record : item;
     const code = inc.place.areaCode;
     if (code && areaAnchor(inc, { outlineOf: () => '', areaPoint: ctx.areaPoint })) counts.set(code, (counts.get(code) ?? 0) + 1);
   }

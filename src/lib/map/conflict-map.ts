@@ -15,10 +15,10 @@ import type { FeatureCollection, Point } from 'geojson';
 import { LAYER, LOCAL_SOURCE_LAYER, SOURCE } from './ids.ts';
 import { AREA_STATE } from './area-layers.ts';
 import type { CameraView, ViewChangeCause } from '../domain/view.ts';
-import type { DisplacementFigure, Incident } from '../domain/incident.ts';
+import type { DisplacementFigure, IncidentRecord } from '../domain/incident.ts';
 import { displacementToFeatureCollection } from '../geo/displacement.ts';
 import type { SnapshotPort } from '../domain/snapshot-port.ts';
-import { areaIncidentCounts, incidentsToFeatureCollection, incidentsToMarkers, type IncidentProps, type MarkerContext } from '../geo/incident-features.ts';
+import { areaIncidentCounts, incidentsToFeatureCollection, incidentsToMarkers, type IncidentProps, type MarkerContext, type MarkerItem } from '../geo/incident-features.ts';
 
 export type { MarkerContext };
 import { areaKindOf } from '../domain/areas.ts';
@@ -34,7 +34,7 @@ export interface ConflictMapCallbacks {
   /** The first `idle`: style, data and fonts drawn. */
   onReady?: () => void;
   onViewChange?: (view: CameraView, cause: ViewChangeCause) => void;
-  /** Incident ids under a click; several when markers share a place. */
+  /** IncidentRecord ids under a click; several when markers share a place. */
   onIncidentClick?: (ids: string[]) => void;
   onIncidentHover?: (id: string | null) => void;
   /** A click on empty map. */
@@ -246,7 +246,7 @@ export class ConflictMap {
    * places known only to an area, one per point for several at the same spot. A few hundred
    * markers are drawn one by one, so their categories show at country level; more are clustered.
    */
-  setIncidents(incidents: readonly Incident[], ctx: MarkerContext): void {
+  setIncidents(incidents: readonly (IncidentRecord | MarkerItem)[], ctx: MarkerContext): void {
     const source = this.#map.getSource<GeoJSONSource>(SOURCE.incidents);
     if (!source) return;
     const markers = incidentsToMarkers(incidents, ctx);
@@ -325,7 +325,7 @@ export class ConflictMap {
   }
 
   /** The incidents the live layers filter by date (those passing every other filter). */
-  setLiveIncidents(incidents: readonly Incident[], ctx: MarkerContext): void {
+  setLiveIncidents(incidents: readonly (IncidentRecord | MarkerItem)[], ctx: MarkerContext): void {
     this.#map.getSource<GeoJSONSource>(SOURCE.incidentsLive)?.setData(incidentsToFeatureCollection(incidents, ctx));
   }
 

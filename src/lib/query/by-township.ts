@@ -1,17 +1,19 @@
 /**
- * "By township": how many visible incidents each township holds, counted honestly. An incident
- * counts in the township of its place code (the township its source names, or for a precise
- * point the township the point lies in), never in the township its drawn point happens to fall
- * in; one known only to a district or wider counts in no township and is counted apart.
+ * "By township": how many visible events each township holds, counted honestly. An event (a
+ * linked group of records, or one record) counts once, in the township of its most precisely
+ * placed record's place code (the township its source names, or for a precise point the township
+ * the point lies in), never in the township its drawn point happens to fall in; one known only to
+ * a district or wider counts in no township and is counted apart.
  */
 import type { IncidentFilter } from '../domain/filter.ts';
 import { isAreaPrecision, LOCATION_PRECISIONS } from '../domain/precision.ts';
 import { visibleIndices, type IncidentIndex } from './visible-incidents.ts';
+import { singletonGroups, summarizeGroups, type EventGroups } from './event-counts.ts';
 
 export interface TownshipCounts {
   /** Township code → visible incidents that count in it (townships with none are absent). */
   readonly counts: ReadonlyMap<string, number>;
-  /** Visible incidents known only to a district, a state or region, or the country. */
+  /** Visible events known only to a district, a state or region, or the country. */
   readonly widerOnly: number;
   /** Visible incidents with a precise place but no township (outside every township polygon, or unmatched). */
   readonly unplaced: number;
@@ -24,18 +26,24 @@ export interface TownshipCounts {
  * ignored, as facet counts ignore their own facet: picking one township leaves the others coloured.
  * @example townshipCounts(index, filter).counts.get('MMR005010') // incidents in Tabayin
  */
-export function townshipCounts(index: IncidentIndex, filter: IncidentFilter): TownshipCounts {
+export function townshipCounts(index: IncidentIndex, filter: IncidentFilter, groups: EventGroups = singletonGroups(index.incidents.length)): TownshipCounts {
   const wider = new Uint8Array(LOCATION_PRECISIONS.length + 1);
   LOCATION_PRECISIONS.forEach((p, i) => (wider[i] = isAreaPrecision(p) ? 1 : 0));
+  const places = groups.groupCount === index.incidents.length ? null : summarizeGroups(index, groups).placeRecord;
   const perCode = new Uint32Array(index.townshipCodes.length);
+  const counted = new Uint8Array(groups.groupCount);
   let widerOnly = 0;
   let unplaced = 0;
   let total = 0;
   for (const i of visibleIndices(index, { ...filter, townships: null })) {
+    const g = groups.groupOf[i] as number;
+    if (counted[g] === 1) continue;
+    counted[g] = 1;
     total++;
-    const t = index.township[i] as number;
+    const r = places ? (places[g] as number) : i;
+    const t = index.township[r] as number;
     if (index.townshipCodes[t] !== '') perCode[t] = (perCode[t] as number) + 1;
-    else if (wider[index.precision[i] as number] === 1) widerOnly++;
+    else if (wider[index.precision[r] as number] === 1) widerOnly++;
     else unplaced++;
   }
   const counts = new Map<string, number>();

@@ -32,7 +32,7 @@ import {
   type LinkDecision,
   type LinkFacts,
 } from '../domain/event-link.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { townshipKey } from '../domain/place-names.ts';
 import { LOCATION_PRECISIONS } from '../domain/precision.ts';
 import { EARTH_RADIUS_M } from '../geo/web-mercator.ts';
@@ -195,7 +195,7 @@ export class LinkRecordsBuilder {
     const dataset = this.#datasets.code(facts.dataset);
     if (dataset > 0xffff) throw new RangeError('more than 65,536 datasets');
     this.#dataset[i] = dataset;
-    const span = incidentDaySpan(facts.date as Incident['date'], this.#day);
+    const span = incidentDaySpan(facts.date as IncidentRecord['date'], this.#day);
     this.#start[i] = span ? span[0] : NO_START;
     this.#end[i] = span ? span[1] : NO_END;
     this.#lon[i] = facts.lon;
@@ -237,7 +237,7 @@ export class LinkRecordsBuilder {
 }
 
 /** LinkRecords of incidents, in their order (pass `index.incidents` so record i is index position i). */
-export function linkRecordsFromIncidents(incidents: readonly Incident[]): LinkRecords {
+export function linkRecordsFromIncidents(incidents: readonly IncidentRecord[]): LinkRecords {
   const builder = new LinkRecordsBuilder(incidents.length);
   for (const incident of incidents) builder.add(linkFactsOf(incident));
   return builder.build();

@@ -4,7 +4,7 @@
  */
 import { dayNumber, dayParts, dayString, isoWeekStart, type IsoDay } from '../domain/calendar.ts';
 import { EMPTY_FILTER, type DateRange, type IncidentFilter } from '../domain/filter.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { incidentIndex, visibleIndices, type IncidentIndex } from './visible-incidents.ts';
 import type { DaySpan } from '../domain/date-span.ts';
 
@@ -35,7 +35,7 @@ export interface WeeklyHistogram {
  * @example weeklyHistogram(incidents, { ...EMPTY_FILTER, categories: new Set(['air_strike']) })
  */
 export function weeklyHistogram(
-  source: IncidentIndex | readonly Incident[],
+  source: IncidentIndex | readonly IncidentRecord[],
   filter: IncidentFilter = EMPTY_FILTER,
 ): WeeklyHistogram {
   const index = 'startDay' in source ? source : incidentIndex(source);

@@ -8,7 +8,7 @@
 import { dayNumber } from '../domain/calendar.ts';
 import { CATEGORY_IDS, type CategoryId } from '../domain/categories.ts';
 import type { IncidentFilter } from '../domain/filter.ts';
-import type { Incident } from '../domain/incident.ts';
+import type { IncidentRecord } from '../domain/incident.ts';
 import { LOCATION_PRECISIONS, type LocationPrecision } from '../domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../domain/verification.ts';
 import { incidentDaySpan, rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
@@ -21,7 +21,7 @@ const NO_END = -0x80000000;
 
 export interface IncidentIndex {
   /** The incidents in date order (start day, then id). Every array below is parallel to it. */
-  readonly incidents: readonly Incident[];
+  readonly incidents: readonly IncidentRecord[];
   readonly startDay: Int32Array;
   readonly endDay: Int32Array;
   /** Index into `CATEGORY_IDS`. */
@@ -74,10 +74,10 @@ function dictionary(values: Iterable<string>): { names: string[]; code: Map<stri
 }
 
 /** Compares ids, then input positions, so equal ids keep their input order. */
-function byId(incidents: readonly Incident[]): (a: number, b: number) => number {
+function byId(incidents: readonly IncidentRecord[]): (a: number, b: number) => number {
   return (a, b) => {
-    const ia = (incidents[a] as Incident).id;
-    const ib = (incidents[b] as Incident).id;
+    const ia = (incidents[a] as IncidentRecord).id;
+    const ib = (incidents[b] as IncidentRecord).id;
     return ia < ib ? -1 : ia > ib ? 1 : a - b;
   };
 }
@@ -86,7 +86,7 @@ function byId(incidents: readonly Incident[]): (a: number, b: number) => number 
  * Positions in order of start day, then id. Days span a few thousand values at most, so a
  * counting sort by day plus a small sort by id within each day beats one comparison sort.
  */
-function dateOrder(starts: Int32Array, incidents: readonly Incident[]): Uint32Array {
+function dateOrder(starts: Int32Array, incidents: readonly IncidentRecord[]): Uint32Array {
   const n = starts.length;
   let min = NO_START;
   let max = NO_END;
@@ -124,7 +124,7 @@ function dateOrder(starts: Int32Array, incidents: readonly Incident[]): Uint32Ar
 }
 
 /** Builds the typed-array index of a list of incidents (sorts them by start day, then id). */
-export function buildIncidentIndex(incidents: readonly Incident[]): IncidentIndex {
+export function buildIncidentIndex(incidents: readonly IncidentRecord[]): IncidentIndex {
   const n = incidents.length;
   const rawStart = new Int32Array(n);
   const rawEnd = new Int32Array(n);
@@ -145,7 +145,7 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
   });
   const order = dateOrder(rawStart, incidents);
 
-  const sorted = Array.from(order, (i) => incidents[i] as Incident);
+  const sorted = Array.from(order, (i) => incidents[i] as IncidentRecord);
   const admin1Dict = dictionary(sorted.map((inc) => inc.place.admin1));
   const datasetDict = dictionary(sorted.map((inc) => inc.dataset));
   const townshipDict = dictionary(sorted.map((inc) => inc.place.townshipCode ?? ''));
@@ -169,7 +169,7 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
   let maxSpanDays = 0;
   for (let k = 0; k < n; k++) {
     const i = order[k] as number;
-    const inc = sorted[k] as Incident;
+    const inc = sorted[k] as IncidentRecord;
     const s = rawStart[i] as number;
     const e = rawEnd[i] as number;
     index.startDay[k] = s;
@@ -191,10 +191,10 @@ export function buildIncidentIndex(incidents: readonly Incident[]): IncidentInde
   return { ...index, dataSpan: first === NO_START ? null : [first, last], maxSpanDays };
 }
 
-const cache = new WeakMap<readonly Incident[], IncidentIndex>();
+const cache = new WeakMap<readonly IncidentRecord[], IncidentIndex>();
 
 /** The index of an incident array, built once per array identity and then reused. */
-export function incidentIndex(incidents: readonly Incident[]): IncidentIndex {
+export function incidentIndex(incidents: readonly IncidentRecord[]): IncidentIndex {
   let index = cache.get(incidents);
   if (!index) {
     index = buildIncidentIndex(incidents);
@@ -285,9 +285,9 @@ export function visibleIndices(index: IncidentIndex, filter: IncidentFilter): Ui
 }
 
 /** The visible incidents, in date order (start day, then id). */
-export function visibleIncidents(incidents: readonly Incident[], filter: IncidentFilter): Incident[] {
+export function visibleIncidents(incidents: readonly IncidentRecord[], filter: IncidentFilter): IncidentRecord[] {
   const index = incidentIndex(incidents);
-  return Array.from(visibleIndices(index, filter), (i) => index.incidents[i] as Incident);
+  return Array.from(visibleIndices(index, filter), (i) => index.incidents[i] as IncidentRecord);
 }
 
 function bump(counts: Uint32Array, i: number): void {

@@ -1,9 +1,25 @@
-import type { DisplacementFigure, Incident } from '../domain/incident.ts';
+import { hasDetails, type DisplacementFigure, type Incident, type IncidentRecord } from '../domain/incident.ts';
+import type { LinkDecision } from '../domain/event-link.ts';
+import type { BuiltinDataset } from '../data/builtin-datasets.ts';
+import { eventCountsByFacet, singletonGroups, summarizeGroups, weeklyEventHistogram, withGroupCategories, type EventGroups } from '../query/event-counts.ts';
+import { CANDIDATE_BASIS, type EventLinks, type LinkRecords } from '../query/event-links.ts';
+
+/** A "possibly the same event" pair, seen from one of its records. */
+export interface CandidateView {
+  readonly self: IncidentRecord;
+  readonly other: IncidentRecord;
+  /** Metres between their points. */
+  readonly distanceM: number;
+  /** Proposed because both are in one township (one known only to the township), not by distance. */
+  readonly sameTownship: boolean;
+}
+import { eventViews, type EventView } from '../query/event-views.ts';
+import { visibleIndices, type IncidentIndex } from '../query/visible-incidents.ts';
 import type { CameraView, ViewChangeCause } from '../domain/view.ts';
 import { rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
 import { describeError, type ErrorReport } from './error-report.ts';
 import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
-import { countsByFacet, incidentIndex, visibleIncidents } from '../query/visible-incidents.ts';
+import { incidentIndex } from '../query/visible-incidents.ts';
 import { displacementSeries } from '../geo/displacement.ts';
 import { classOf, countClasses, townshipCounts, type TownshipCounts } from '../query/by-township.ts';
 import type { AreaIndex } from '../geo/area-index.ts';
@@ -34,12 +50,30 @@ export const DEFAULT_VIEW: CameraView = { zoom: 4.9, lat: 19.6, lon: 96.6, beari
 export class AppState {
   /** The curated incidents shipped with the app. */
   curated = $state.raw<readonly Incident[]>([]);
+  /** Built-in datasets shipped beside the curated one (the UCDP GED record), records only until details are asked for. */
+  builtins = $state.raw<readonly BuiltinDataset[]>([]);
   /** Imported datasets, each with its own toggle (the `datasets` facet of the filter). */
   datasets = $state.raw<readonly ImportedDataset[]>([]);
-  /** Every incident loaded: curated first, then each imported dataset. */
-  readonly incidents = $derived<readonly Incident[]>(
-    this.datasets.length ? [...this.curated, ...this.datasets.flatMap((d) => d.incidents)] : this.curated,
+  /** Every record loaded: curated first, then the built-in datasets, then each imported dataset. */
+  readonly incidents = $derived<readonly IncidentRecord[]>(
+    this.datasets.length || this.builtins.length
+      ? [...this.curated, ...this.builtins.flatMap((b) => b.records), ...this.datasets.flatMap((d) => d.incidents)]
+      : this.curated,
   );
+  /** Every record in date order, as typed arrays: what filtering, counting and linking read. */
+  readonly index = $derived<IncidentIndex>(incidentIndex(this.incidents));
+  /** Decisions a person made about "possibly the same event" (kept on this device by the link controller). */
+  decisions = $state.raw<readonly LinkDecision[]>([]);
+  /** The latest linking of records into events, with the index and link records it was computed for. */
+  linked = $state.raw<{ readonly index: IncidentIndex; readonly links: EventLinks; readonly records: LinkRecords } | null>(null);
+  /** The links of the current records; null while linking runs (each record is then its own event). */
+  readonly links = $derived<EventLinks | null>(this.linked?.index === this.index ? this.linked.links : null);
+  /** Which event each record belongs to. */
+  readonly groups = $derived<EventGroups>(this.links ?? singletonGroups(this.index.incidents.length));
+  /** Each event's category and the records that give its place and date. */
+  readonly summaries = $derived(summarizeGroups(this.index, this.groups));
+  /** The index with each record's category replaced by its event's, so filters and counts agree with the map. */
+  readonly eventIndex = $derived(withGroupCategories(this.index, this.groups, this.summaries));
   displacement = $state.raw<readonly DisplacementFigure[]>([]);
   /** Townships, districts and states by code: where area markers go, and each area's name and size. */
   areas = $state.raw<AreaIndex>(new Map());
@@ -61,8 +95,12 @@ export class AppState {
   #cameraSeq = 0;
 
   filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
-  /** The visible set: the one pure function over the data and the filter. */
-  readonly visible = $derived(visibleIncidents(this.incidents, this.filter));
+  /** Index positions (date order) of the records passing the filter: the one pure function over the data and the filter. */
+  readonly visibleRows = $derived(visibleIndices(this.eventIndex, this.filter));
+  /** The visible records, in date order. */
+  readonly visible = $derived<IncidentRecord[]>(Array.from(this.visibleRows, (i) => this.index.incidents[i] as IncidentRecord));
+  /** The visible events: one list row and one map marker each. */
+  readonly events = $derived<EventView[]>(eventViews(this.eventIndex, this.groups, this.summaries, this.visibleRows));
   /** The date range as inclusive day numbers, or null when dates are not filtered. */
   readonly dateSpan = $derived<DaySpan | null>(this.filter.dateRange ? rangeDaySpan(this.filter.dateRange) : null);
   /** True while a brush moves or the timeline plays: the map switches to its live, unclustered layers. */
@@ -79,25 +117,110 @@ export class AppState {
    * Incidents passing every filter but the date: what the live layers filter by date on the GPU.
    * It only changes when a non-date filter does, so scrubbing never re-sends the points.
    */
-  readonly visibleAnyDate = $derived(visibleIncidents(this.incidents, this.filterAnyDate));
+  readonly eventsAnyDate = $derived<EventView[]>(eventViews(this.eventIndex, this.groups, this.summaries, visibleIndices(this.eventIndex, this.filterAnyDate)));
   /** The map colours each township by the visible incidents that count in it ("By township"). */
   byTownship = $state(false);
   /** The township under the pointer or keyboard focus in "By township", or null. */
   hoverTownship = $state<string | null>(null);
   /** The counts "By township" shows; computed only while it is on. */
-  readonly townshipCounts = $derived<TownshipCounts | null>(this.byTownship ? townshipCounts(incidentIndex(this.incidents), this.filter) : null);
+  readonly townshipCounts = $derived<TownshipCounts | null>(this.byTownship ? townshipCounts(this.eventIndex, this.filter, this.groups) : null);
   /** The legend's classes of "By township", from the largest count. */
   readonly countClasses = $derived(countClasses(Math.max(0, ...(this.townshipCounts?.counts.values() ?? []))));
   /** Each township's class (1…) for the map, from the counts and classes. */
   readonly townshipClasses = $derived(
     new Map([...(this.townshipCounts?.counts ?? [])].map(([code, n]) => [code, classOf(n, this.countClasses)] as const)),
   );
-  /** Live counts for the filter panel: each value's count with every other filter applied. */
-  readonly facetCounts = $derived(countsByFacet(incidentIndex(this.incidents), this.filter));
+  /** Live counts by records and by events: each value's count with every other filter applied. */
+  readonly eventFacetCounts = $derived(eventCountsByFacet(this.eventIndex, this.groups, this.filter));
+  /** Live counts for the filter panel, by events (a linked event counts once). */
+  readonly facetCounts = $derived(this.eventFacetCounts.events);
+  /** The timeline's weekly bars, by events. */
+  readonly histogram = $derived(weeklyEventHistogram(this.eventIndex, this.groups, this.summaries, this.filter));
   /** The displacement figures as chart series (latest figure per date, never summed). */
   readonly displacementSeries = $derived(displacementSeries(this.displacement));
   readonly incidentById = $derived(new Map(this.incidents.map((i) => [i.id, i])));
+  /** Index position of each record, to find its event. */
+  readonly #positionById = $derived(new Map(this.index.incidents.map((r, i) => [r.id, i])));
   readonly selected = $derived(this.selectedId ? (this.incidentById.get(this.selectedId) ?? null) : null);
+  /** Every record of the selected incident's event (the selected one first), or [] with none selected. */
+  readonly selectedEvent = $derived.by<IncidentRecord[]>(() => {
+    const sel = this.selected;
+    if (!sel) return [];
+    const pos = this.#positionById.get(sel.id);
+    if (pos === undefined) return [sel];
+    const g = this.groups.groupOf[pos] as number;
+    const out = [sel];
+    for (let m = this.groups.memberStart[g] as number; m < (this.groups.memberStart[g + 1] as number); m++) {
+      const r = this.index.incidents[this.groups.members[m] as number] as IncidentRecord;
+      if (r.id !== sel.id) out.push(r);
+    }
+    return out;
+  });
+  /**
+   * "Possibly the same event" pairs that involve any of these records: the record, the other
+   * one, how far apart their points are and why they were proposed.
+   */
+  candidatesOf(ids: readonly string[]): CandidateView[] {
+    const links = this.links;
+    if (!links) return [];
+    const wanted = new Set(ids.map((id) => this.#positionById.get(id)).filter((p): p is number => p !== undefined));
+    const out: CandidateView[] = [];
+    const { a, b, distanceM, basis } = links.candidates;
+    for (let k = 0; k < a.length; k++) {
+      const pa = a[k] as number;
+      const pb = b[k] as number;
+      const [self, other] = wanted.has(pa) ? [pa, pb] : wanted.has(pb) ? [pb, pa] : [-1, -1];
+      if (self < 0) continue;
+      out.push({
+        self: this.index.incidents[self] as IncidentRecord,
+        other: this.index.incidents[other] as IncidentRecord,
+        distanceM: distanceM[k] as number,
+        sameTownship: basis[k] === CANDIDATE_BASIS.township,
+      });
+    }
+    return out;
+  }
+
+  /** How many "possibly the same event" pairs wait for a person's decision. */
+  readonly candidateCount = $derived(this.links?.candidates.a.length ?? 0);
+
+  /** Which records give the selected event its place and its date (ids), or nulls with none selected. */
+  readonly selectedEventSources = $derived.by(() => {
+    const pos = this.selectedId ? this.#positionById.get(this.selectedId) : undefined;
+    if (pos === undefined) return { placeFrom: null, dateFrom: null };
+    const g = this.groups.groupOf[pos] as number;
+    const idAt = (i: number | undefined) => (i === undefined ? null : (this.index.incidents[i]?.id ?? null));
+    return { placeFrom: idAt(this.summaries.placeRecord[g]), dateFrom: idAt(this.summaries.dateRecord[g]) };
+  });
+  /** The names of the loaded datasets by id, as the reader knows them. */
+  readonly datasetNames = $derived<Record<string, string>>({
+    curated: 'Curated incidents',
+    ...Object.fromEntries(this.builtins.map((b) => [b.id, `${b.meta.name} (built in)`])),
+    ...Object.fromEntries(this.datasets.map((d) => [d.id, d.name])),
+  });
+  /** Visible records and events, for the count ("1,548 records, 1,530 events"). */
+  readonly visibleCounts = $derived({ records: this.visibleRows.length, events: this.events.length });
+
+  /** The index position of a record, or undefined. */
+  positionOf(id: string): number | undefined {
+    return this.#positionById.get(id);
+  }
+
+  /**
+   * The whole incidents (with sources, summary, figures) of records: a record that carries its
+   * details is itself; a built-in record's details are read from its dataset, which loads them
+   * the first time. Records whose details cannot be found are left out.
+   */
+  async withDetails(records: readonly IncidentRecord[]): Promise<Incident[]> {
+    const missing = new Map<string, string[]>();
+    for (const r of records) if (!hasDetails(r)) missing.set(r.dataset, [...(missing.get(r.dataset) ?? []), r.id]);
+    const found = new Map<string, Incident>();
+    for (const [dataset, ids] of missing) {
+      const builtin = this.builtins.find((b) => b.id === dataset);
+      if (builtin) for (const [id, inc] of await builtin.details(ids)) found.set(id, inc);
+    }
+    return records.flatMap((r) => (hasDetails(r) ? [r] : found.has(r.id) ? [found.get(r.id) as Incident] : []));
+  }
 
   /** Selects one incident (or none) and closes any chooser list and figure. */
   select(id: string | null): void {

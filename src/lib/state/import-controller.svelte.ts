@@ -1,6 +1,7 @@
 import type { AppState } from './app-state.svelte.ts';
 import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
 import { downloadBlob } from './download.ts';
+import { withLinkDecisions } from '../data/link-decisions.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { ImportFormat, ImportReport } from '../data/import/types.ts';
 import { FORMAT_LABEL } from '../data/import/detect-format.ts';
@@ -294,12 +295,16 @@ export class ImportController {
     }
   }
 
-  /** Downloads the incidents shown now (every filter applied) as GeoJSON or Conflict Map CSV. */
-  exportVisible(kind: 'geojson' | 'csv'): void {
-    const visible = this.#app.visible;
+  /**
+   * Downloads the records shown now (every filter applied), each with its details, as GeoJSON or
+   * Conflict Map CSV; the GeoJSON carries the "same event" decisions too.
+   */
+  async exportVisible(kind: 'geojson' | 'csv'): Promise<void> {
+    const visible = await this.#app.withDetails(this.#app.visible);
     const stem = `conflict-map-incidents-${localDay(this.#now())}`;
     if (kind === 'geojson') {
-      this.#download(new Blob([JSON.stringify(incidentsToGeoJson(visible))], { type: 'application/geo+json' }), `${stem}.geojson`);
+      const collection = withLinkDecisions(incidentsToGeoJson(visible), this.#app.decisions);
+      this.#download(new Blob([JSON.stringify(collection)], { type: 'application/geo+json' }), `${stem}.geojson`);
     } else {
       this.#download(new Blob([incidentsToCsv(visible)], { type: 'text/csv;charset=utf-8' }), `${stem}.csv`);
     }

@@ -1,7 +1,6 @@
 import type { DateRange } from '../domain/filter.ts';
 import { dayString } from '../domain/calendar.ts';
-import { incidentIndex } from '../query/visible-incidents.ts';
-import { datePresets, playSteps, weeklyHistogram } from '../query/timeline-bins.ts';
+import { datePresets, playSteps } from '../query/timeline-bins.ts';
 import type { AppState } from './app-state.svelte.ts';
 
 /** Play speeds: milliseconds per step. */
@@ -33,8 +32,9 @@ export class TimelineController {
     this.#app = app;
   }
 
-  readonly index = $derived.by(() => incidentIndex(this.#app.incidents));
-  readonly histogram = $derived.by(() => weeklyHistogram(this.index, this.#app.filter));
+  readonly index = $derived.by(() => this.#app.index);
+  /** The weekly bars, by events: a linked event is one bar's worth, at its most precise date. */
+  readonly histogram = $derived.by(() => this.#app.histogram);
   /** First and last day of the data, or null with no dated incident. */
   readonly span = $derived(
     this.index.dataSpan ? { start: dayString(this.index.dataSpan[0]), end: dayString(this.index.dataSpan[1]) } : null,
