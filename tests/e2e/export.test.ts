@@ -301,6 +301,10 @@ describe('snapshot export', () => {
       }
       // The legend lists exactly the categories inside the exported map, and is drawn.
       expect(m.legend?.categories).toEqual(exportedCategories);
+      // Kayah State's displacement circle is on the map: the legend names whose figures and as of when.
+      expect(m.legend?.displacement?.sources).toContain('UNHCR');
+      expect(m.legend?.displacement?.asOf.length).toBeGreaterThan(0);
+      for (const day of m.legend?.displacement?.asOf ?? []) expect(day).toMatch(/^2022-\d\d-\d\d$/);
       const legendBox = overlayRects(m)[Object.keys(m.layout).indexOf('legend')] as Rect;
       expect(legendBox).toBeDefined();
       const panel = countInRect(png, legendBox, (l) => l > 235);
