@@ -6,9 +6,16 @@ import { AppState } from '../../src/lib/state/app-state.svelte.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
 import type { DrawableLimits, RenderOptions, SnapshotPort } from '../../src/lib/domain/snapshot-port.ts';
 import { snapshotService } from '../../src/lib/export/export-snapshot.ts';
+import { FakeCanvas } from '../fixtures/export/fake-canvas.ts';
 
-// jsdom has HTMLDialogElement but not its modal behaviour; the browser test covers the real one.
+// jsdom has HTMLDialogElement but not its modal behaviour, nor canvas text or document.fonts; the
+// browser test covers the real ones. The export measures its bands with a 2D context before it
+// asks the map to draw, so a measuring stand-in is enough here.
 beforeAll(() => {
+  HTMLCanvasElement.prototype.getContext = function getContext() {
+    return new FakeCanvas();
+  } as unknown as typeof HTMLCanvasElement.prototype.getContext;
+  Object.defineProperty(document, 'fonts', { configurable: true, value: { load: () => Promise.resolve([]) } });
   HTMLDialogElement.prototype.showModal = function showModal(this: HTMLDialogElement) {
     this.setAttribute('open', '');
   };
@@ -30,6 +37,8 @@ function fakePort(limits = BIG, renderImpl?: SnapshotPort['render']): SnapshotPo
     limits: () => limits,
     placeAtCentre: () => ({ admin1: 'Kayah', focus: 'kayah' }),
     inView: (points) => points.map(([lon, lat]) => lon >= VIEW_BOX[0] && lat >= VIEW_BOX[1] && lon <= VIEW_BOX[2] && lat <= VIEW_BOX[3]),
+    mapAttributions: () => ['Places: GeoNames (CC BY 4.0)'],
+    locatorGeography: () => Promise.resolve(null),
     render: vi.fn(renderImpl ?? (() => new Promise<never>(() => {}))),
   };
 }
@@ -60,7 +69,7 @@ describe('ExportDialog', () => {
     expect(document.activeElement).toBe(title);
     expect(view.getByRole('radio', { name: 'Current view (1000 × 700)' })).toBeChecked();
     expect(view.getByRole('radio', { name: '2×' })).toBeChecked();
-    for (const name of ['Legend', 'Scale bar', 'North arrow', /Include metadata \(title, view, filters, data hash\)/]) {
+    for (const name of ['Legend', 'Scale bar', 'North arrow', 'Locator map', /Include metadata \(title, view, filters, data hash\)/]) {
       expect(view.getByRole('checkbox', { name })).toBeChecked();
     }
     expect(view.getByText('2000 × 1400 pixels.')).toBeInTheDocument();
@@ -103,11 +112,17 @@ describe('ExportDialog', () => {
     await fireEvent.click(screen.getByRole('button', { name: 'Export snapshot' }));
     await fireEvent.click(view.getByRole('button', { name: 'Export PNG' }));
     const bar = await view.findByRole('progressbar', { name: 'Export progress' });
+    await vi.waitFor(() => expect(port.render).toHaveBeenCalled());
     expect(Number(bar.getAttribute('value'))).toBeCloseTo(0.3, 5);
     expect(view.getByRole('status').textContent).toBe('Drawing the map…');
     expect(view.getByRole('button', { name: 'Export PNG' })).toBeDisabled();
     const frame = port.render.mock.calls[0]?.[0];
-    expect(frame).toMatchObject({ widthCss: 1000, heightCss: 700, pixelRatio: 2, lon: 97.2, lat: 19.3, zoom: 8 });
+    expect(frame).toMatchObject({ widthCss: 1000, heightCss: 700, pixelRatio: 2, lon: 97.2, lat: 19.3 });
+    // The view is framed between the title and footer bands, so it is zoomed out just enough to fit there.
+    const { top, bottom } = frame?.padding ?? { top: 0, bottom: 0 };
+    expect(top).toBeGreaterThan(20);
+    expect(bottom).toBeGreaterThan(20);
+    expect(frame?.zoom).toBeCloseTo(8 + Math.log2((700 - top - bottom) / 700), 9);
 
     await fireEvent.click(view.getByRole('button', { name: 'Cancel' }));
     expect(seen?.signal?.aborted).toBe(true);

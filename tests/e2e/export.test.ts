@@ -8,6 +8,9 @@ import { LAYER } from '../../src/lib/map/ids.ts';
 import { readPngTextChunks, type PngTextChunk } from '../../src/lib/export/png-text-chunks.ts';
 import { scaleBar } from '../../src/lib/export/scale-bar.ts';
 import { METADATA_KEYWORD, type SnapshotMetadata } from '../../src/lib/export/snapshot-facts.ts';
+import { LOCATOR_EXTENT, PANEL_FILL } from '../../src/lib/export/compose.ts';
+import { countryBounds, insetProjection } from '../../src/lib/export/locator-inset.ts';
+import { shippedLocatorGeography } from '../fixtures/export/locator-geography.ts';
 import { baseURL, gotoApp, waitForIdle, type PageProblems, useRecordedPages } from './harness.ts';
 
 type Handle = {
@@ -21,6 +24,8 @@ let problems: PageProblems;
 
 /** Northern Kayin and Kayah: several categories, two focus areas, and incidents outside the view. */
 const KAYAH_VIEW = '#8.2/18.95/97.25';
+/** Tabayin Township in Sagaing Region, as in the README's example export (issue #12's complaint). */
+const TABAYIN_VIEW = '#9.3/22.66/95.33';
 
 async function freshPage(hash: string, query = ''): Promise<void> {
   ({ page, problems } = await pages.open({ viewport: { width: 1200, height: 800 }, acceptDownloads: true }));
@@ -216,6 +221,28 @@ async function categoriesInLiveView(): Promise<string[]> {
   return CATEGORIES.map((c) => c.id).filter((id) => inView.some((c) => categoryDef(c).id === id));
 }
 
+/**
+ * Categories, in table order, of the visible incidents on the exported map (between the bands): the
+ * live map's own projection, scaled about the view's centre to the export's zoom (no bearing here).
+ */
+async function categoriesInExport(meta: SnapshotMetadata): Promise<string[]> {
+  const onMap = await page.evaluate((m) => {
+    const { map, app } = (window as unknown as { conflictMap: Handle }).conflictMap;
+    const el = map.getContainer();
+    const k = 2 ** (m.view.zoom - map.getZoom());
+    const [x0, y0, w, h] = m.mapArea;
+    return app.visible
+      .filter((i) => {
+        const p = map.project([i.lon, i.lat]);
+        const x = m.size.width / 2 + (p.x - el.clientWidth / 2) * k;
+        const y = y0 + h / 2 + (p.y - el.clientHeight / 2) * k;
+        return x >= x0 && x <= x0 + w && y >= y0 && y <= y0 + h;
+      })
+      .map((i) => i.category);
+  }, meta);
+  return CATEGORIES.map((c) => c.id).filter((id) => onMap.some((c) => categoryDef(c).id === id));
+}
+
 async function focusAtCentre(): Promise<string | null> {
   return page.evaluate((layer) => {
     const m = (window as unknown as { conflictMap: Handle }).conflictMap.map;
@@ -242,6 +269,9 @@ describe('snapshot export', () => {
 
     const one = await exportPng('view', 1);
     const two = await exportPng('view', 2);
+    // The export shows all of the view between its bands, so it may show a little more around it.
+    const exportedCategories = await categoriesInExport(one.meta as SnapshotMetadata);
+    expect(exportedCategories).toEqual(expect.arrayContaining(expectedCategories));
     expect([one.png.width, one.png.height]).toEqual([css.width, css.height]);
     expect([two.png.width, two.png.height]).toEqual([css.width * 2, css.height * 2]);
     expect(one.fileName).toBe(`conflict-map_${focus ?? 'myanmar'}_${utcDay()}.png`);
@@ -266,11 +296,15 @@ describe('snapshot export', () => {
         expect(countColour(png, rgbOf(area.fill), 3, isMap), `${area.id} fill at ${m.size.pixelRatio}×`).toBeGreaterThan(2000 * scale);
       }
       // Each listed category has its marker colour on the map, not only in the legend.
-      for (const id of expectedCategories) {
+      for (const id of exportedCategories) {
         expect(countColour(png, rgbOf(categoryDef(id).color), 14, isMap), `${id} marker colour`).toBeGreaterThan(3);
       }
-      // The legend lists exactly the categories inside the exported bounds, and is drawn.
-      expect(m.legend?.categories).toEqual(expectedCategories);
+      // The legend lists exactly the categories inside the exported map, and is drawn.
+      expect(m.legend?.categories).toEqual(exportedCategories);
+      // Kayah State's displacement circle is on the map: the legend names whose figures and as of when.
+      expect(m.legend?.displacement?.sources).toContain('UNHCR');
+      expect(m.legend?.displacement?.asOf.length).toBeGreaterThan(0);
+      for (const day of m.legend?.displacement?.asOf ?? []) expect(day).toMatch(/^2022-\d\d-\d\d$/);
       const legendBox = overlayRects(m)[Object.keys(m.layout).indexOf('legend')] as Rect;
       expect(legendBox).toBeDefined();
       const panel = countInRect(png, legendBox, (l) => l > 235);
@@ -282,11 +316,15 @@ describe('snapshot export', () => {
       // The view and data hash are in the text chunks.
       expect(m.view.lon).toBeCloseTo(view.lon, 5);
       expect(m.view.lat).toBeCloseTo(view.lat, 5);
-      expect(m.view.zoom).toBeCloseTo(view.zoom, 3);
+      // The view is fitted into the map between the title and footer bands: zoomed out just enough.
+      const mapHeight = m.mapArea[3];
+      expect(m.mapArea[1]).toBeGreaterThan(20);
+      expect(m.view.zoom).toBeCloseTo(view.zoom + Math.log2(mapHeight / css.height), 1);
+      expect(m.view.zoom).toBeLessThan(view.zoom);
       expect(m.view.bearing).toBeCloseTo(view.bearing, 1);
       expect(m.dataHash).toMatch(/^[0-9a-f]{12}$/);
       const byKey = new Map(chunks.map((c) => [c.keyword, c]));
-      expect(byKey.get('View')?.text).toContain(`zoom ${view.zoom.toFixed(2)}`);
+      expect(byKey.get('View')?.text).toContain(`zoom ${m.view.zoom.toFixed(2)}`);
       expect(byKey.get('Comment')?.text).toContain(`data version ${m.dataHash}`);
       // The default title has an em dash, so it is stored as UTF-8 iTXt.
       expect(byKey.get('Title')?.text).toContain('\u2014');
@@ -307,7 +345,7 @@ describe('snapshot export', () => {
     expect(after.meta?.dataHash).toMatch(/^[0-9a-f]{12}$/);
     expect(after.meta?.dataHash).not.toBe(before.meta?.dataHash);
     expect(after.meta?.filtersText).toContain('only Air strike and Shelling / artillery');
-    expect(after.meta?.legend?.categories).toEqual(await categoriesInLiveView());
+    expect(after.meta?.legend?.categories).toEqual(await categoriesInExport(after.meta as SnapshotMetadata));
     expect(after.meta?.legend?.categories).toContain('air_strike');
     expect(after.meta?.legend?.categories).not.toContain('helicopter_attack');
 
@@ -322,7 +360,7 @@ describe('snapshot export', () => {
     const layers = await page.evaluate(() => (window as unknown as { conflictMap: Handle }).conflictMap.map.getStyle().layers.length);
     await choose('wide', 2);
     const from = problems.requests.length;
-    const [download] = await Promise.all([page.waitForEvent('download'), dialog().getByRole('button', { name: 'Export PNG' }).click()]);
+    const [download] = await Promise.all([page.waitForEvent('download', { timeout: 90_000 }), dialog().getByRole('button', { name: 'Export PNG' }).click()]);
     await download.path();
     // Nothing leaves the origin (the harness checks that) and no data is fetched: the hidden map
     // gets the data inline. Only the app's own font files may be read again, for its labels.
@@ -386,9 +424,90 @@ describe('snapshot export', () => {
       const { meta } = await exportPng('view', 1);
       const scale = meta?.scale;
       expect(scale).not.toBeNull();
-      expect(Math.abs((scale?.metres ?? 0) / (scale?.widthPx ?? 1) / liveMetresPerPx - 1)).toBeLessThan(0.005);
+      // The export is zoomed out to fit the view between its bands: each pixel covers 2^Δzoom more ground.
+      const exportMetresPerPx = liveMetresPerPx * 2 ** (view.zoom - (meta?.view.zoom ?? view.zoom));
+      expect(Math.abs((scale?.metres ?? 0) / (scale?.widthPx ?? 1) / exportMetresPerPx - 1)).toBeLessThan(0.005);
       await page.keyboard.press('Escape');
     }
+  });
+
+  it('Tabayin: a locator inset with the view outlined where it is, and opaque legend and footer panels (issues #11, #12)', async () => {
+    await freshPage(TABAYIN_VIEW);
+    const centre = await liveView();
+    const viewCorners = await page.evaluate(() => {
+      const m = (window as unknown as { conflictMap: Handle }).conflictMap.map;
+      const b = m.getBounds();
+      return [[b.getWest(), b.getNorth()], [b.getEast(), b.getNorth()], [b.getEast(), b.getSouth()], [b.getWest(), b.getSouth()]] as [number, number][];
+    });
+    const { png, meta } = await exportPng('view', 2);
+    const m = meta as SnapshotMetadata;
+    const r = m.size.pixelRatio;
+
+    // The inset is drawn in a corner, clear of every incident.
+    expect(m.locator).not.toBeNull();
+    const insetCss = m.layout['inset'] as readonly [number, number, number, number];
+    expect(insetCss).toBeDefined();
+    const [ix, iy, iw, ih] = insetCss;
+    const inset: Rect = [ix * r, iy * r, iw * r, ih * r];
+    // Its red outline: the pixels of that colour inside the inset, and their bounding box.
+    const red = rgbOf(LOCATOR_EXTENT);
+    const xs: number[] = [];
+    const ys: number[] = [];
+    for (let y = Math.ceil(inset[1]); y < inset[1] + inset[3]; y++) {
+      for (let x = Math.ceil(inset[0]); x < inset[0] + inset[2]; x++) {
+        const i = (y * png.width + x) * 4;
+        if (Math.abs((png.data[i] as number) - red[0]) + Math.abs((png.data[i + 1] as number) - red[1]) + Math.abs((png.data[i + 2] as number) - red[2]) < 60) {
+          xs.push(x);
+          ys.push(y);
+        }
+      }
+    }
+    expect(xs.length, 'red outline pixels in the inset').toBeGreaterThan(20);
+    const drawn = { x0: Math.min(...xs), x1: Math.max(...xs), y0: Math.min(...ys), y1: Math.max(...ys) };
+    // Where the view is: its centre and corners, projected into the inset as the map projects (Web Mercator).
+    const project = insetProjection(countryBounds(shippedLocatorGeography()), { x: ix, y: iy, width: iw, height: ih });
+    const [cx, cy] = project([centre.lon, centre.lat]).map((v) => v * r) as [number, number];
+    expect(Math.abs((drawn.x0 + drawn.x1) / 2 - cx), 'outline centred on the view (x)').toBeLessThan(2.5 * r);
+    expect(Math.abs((drawn.y0 + drawn.y1) / 2 - cy), 'outline centred on the view (y)').toBeLessThan(2.5 * r);
+    for (const corner of viewCorners) {
+      const [x, y] = project(corner).map((v) => v * r) as [number, number];
+      expect(x, 'view corner inside the outline').toBeGreaterThanOrEqual(drawn.x0 - 1.5 * r);
+      expect(x).toBeLessThanOrEqual(drawn.x1 + 1.5 * r);
+      expect(y).toBeGreaterThanOrEqual(drawn.y0 - 1.5 * r);
+      expect(y).toBeLessThanOrEqual(drawn.y1 + 1.5 * r);
+    }
+    // The outline is the exported map's extent: its size matches the extent projected, within a stroke.
+    const extent = m.extent.map((c) => project(c).map((v) => v * r) as [number, number]);
+    expect(Math.abs(drawn.x1 - drawn.x0 - (Math.max(...extent.map((p) => p[0])) - Math.min(...extent.map((p) => p[0]))))).toBeLessThan(2.5 * r);
+    expect(Math.abs(drawn.y1 - drawn.y0 - (Math.max(...extent.map((p) => p[1])) - Math.min(...extent.map((p) => p[1]))))).toBeLessThan(2.5 * r);
+
+    // Opaque panels: inside the legend's and footer's padding every pixel is exactly the panel fill,
+    // though the Sagaing Region's fill lies under them (as it does just outside the legend).
+    const white = rgbOf(PANEL_FILL);
+    const sagaing = rgbOf(FOCUS_AREAS.find((a) => a.id === 'sagaing')?.fill ?? '#000000');
+    // Every panel has at least 5 pt (6.67 CSS px) of padding; probe a strip inside it, clear of the edge and the text.
+    const strip = 4 * r;
+    for (const name of ['legend', 'footer', 'title']) {
+      const [x, y, , h] = (m.layout[name] as readonly [number, number, number, number]).map((v) => v * r) as [number, number, number, number];
+      const x0 = Math.ceil(x + 2 * r);
+      const y0 = Math.ceil(y + 2 * r);
+      const y1 = Math.floor(y + h - 2 * r);
+      let total = 0;
+      let fill = 0;
+      for (let py = y0; py < y1; py++) {
+        for (let px = x0; px < x0 + strip; px++) {
+          const i = (py * png.width + px) * 4;
+          total++;
+          if (png.data[i] === white[0] && png.data[i + 1] === white[1] && png.data[i + 2] === white[2]) fill++;
+        }
+      }
+      expect(total, `${name}: pixels probed`).toBeGreaterThan(100);
+      expect(fill, `${name}: exactly the panel fill in its padding`).toBe(total);
+    }
+    const [lx, ly, lw, lh] = (m.layout['legend'] as readonly [number, number, number, number]).map((v) => v * r) as [number, number, number, number];
+    const margin = (px: number): boolean => (lx < png.width / 2 ? px >= 1 && px < lx - 2 * r : px > lx + lw + 2 * r && px < png.width - 1);
+    const besideLegend = countColour(png, sagaing, 3, (px, py) => margin(px) && py > ly + 4 * r && py < ly + lh - 4 * r);
+    expect(besideLegend, 'the Sagaing fill is what lies under the legend').toBeGreaterThan(50);
   });
 
   it('keeps focus inside the dialog, closes on Escape and returns focus to the Export button', async () => {

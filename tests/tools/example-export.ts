@@ -39,6 +39,9 @@ try {
   const { readFile } = await import('node:fs/promises');
   await writeFile(out, await readFile(path));
   console.log(`wrote ${out} (${download.suggestedFilename()}) in ${Date.now() - started} ms`);
+  // What the dialog warned about (an incident under a panel, a legend that does not fit), to review with the image.
+  await dialog.getByRole('status').filter({ hasText: /^Saved / }).waitFor();
+  for (const w of await dialog.locator('.warning').allInnerTexts()) console.log(`warning: ${w}`);
 } finally {
   await browser.close();
   await server.close();

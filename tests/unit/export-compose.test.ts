@@ -3,11 +3,22 @@ import { CATEGORIES, type CategoryId } from '../../src/lib/domain/categories.ts'
 import { SYMBOLS } from '../../src/lib/symbols/table.ts';
 import { FOCUS_AREAS } from '../../src/lib/domain/areas.ts';
 import { displacementRadiusPx } from '../../src/lib/symbols/displacement.ts';
-import { composeSnapshot, snapshotFontRequests, type SnapshotCanvas } from '../../src/lib/export/compose.ts';
-import type { Box, LegendContent } from '../../src/lib/export/legend-layout.ts';
-import { layoutFor, placeSnapshot, type SnapshotContent } from '../../src/lib/export/snapshot-layout.ts';
+import { composeSnapshot, LOCATOR_EXTENT, PANEL_EDGE, PANEL_FILL, snapshotFontRequests, type SnapshotCanvas } from '../../src/lib/export/compose.ts';
+import { displacementNote, type Box, type LegendContent } from '../../src/lib/export/legend-layout.ts';
+import {
+  labelScale,
+  layoutFor,
+  MIN_TEXT_PT,
+  placeSnapshot,
+  printPxPerPt,
+  pxPerPt,
+  SCREEN_PX_PER_PT,
+  type SnapshotContent,
+  type SnapshotOptions,
+} from '../../src/lib/export/snapshot-layout.ts';
 import { scaleBar } from '../../src/lib/export/scale-bar.ts';
 import { FakeCanvas, fakePath } from '../fixtures/export/fake-canvas.ts';
+import { shippedLocatorGeography } from '../fixtures/export/locator-geography.ts';
 
 // A real 2D context must be usable wherever the snapshot takes a SnapshotCanvas.
 const acceptsRealContext: (ctx: CanvasRenderingContext2D) => SnapshotCanvas = (ctx) => ctx;
@@ -19,13 +30,13 @@ const squash = (s: string) => s.replace(/\s+/g, '');
 const FULL_LEGEND: LegendContent = {
   categories: CATEGORIES.map((c) => c.id),
   evidence: { hollow: true, ring: true, area: true },
-  displacement: true,
+  displacement: { asOf: ['2022-06-27'], sources: ['UNHCR'] },
   focusAreas: FOCUS_AREAS.map((a) => a.id),
 };
 const SMALL_LEGEND: LegendContent = {
   categories: ['air_strike', 'displacement'],
   evidence: { hollow: false, ring: true, area: false },
-  displacement: false,
+  displacement: null,
   focusAreas: ['sagaing'],
 };
 
@@ -41,9 +52,9 @@ function content(overrides: Partial<SnapshotContent> = {}): SnapshotContent {
   };
 }
 
-const ALL_ON = { legend: true, scale: true, north: true };
+const ALL_ON: SnapshotOptions = { legend: true, scale: true, north: true };
 
-function compose(width: number, height: number, ratio: number, c: SnapshotContent, options = ALL_ON) {
+function compose(width: number, height: number, ratio: number, c: SnapshotContent, options: SnapshotOptions = ALL_ON) {
   const ctx = new FakeCanvas();
   const layout = layoutFor(width, height, ratio, options);
   const placement = composeSnapshot(ctx, MAP_IMAGE, layout, c, { createPath: fakePath });
@@ -65,11 +76,38 @@ describe('layoutFor', () => {
     expect([layout.legend, layout.scale, layout.north]).toEqual([null, null, null]);
   });
 
-  test('text grows with the image, within bounds', () => {
-    expect(layoutFor(320, 240, 1, ALL_ON).title.maxSize).toBe(20);
-    expect(layoutFor(800, 600, 1, ALL_ON).title.maxSize).toBe(20);
-    expect(layoutFor(1600, 1200, 1, ALL_ON).title.maxSize).toBe(33);
-    expect(layoutFor(4000, 3000, 1, ALL_ON).title.maxSize).toBe(33);
+  test('a point is 2.08 CSS px on the A4 preset (150 dpi at 1×) and 1.90 px at 1600 × 1000, both printed on A4', () => {
+    // 1754 px across 297 mm, 72 pt to 25.4 mm.
+    expect(printPxPerPt(1754, 1240)).toBeCloseTo((1754 / 297) * (25.4 / 72), 12);
+    expect(printPxPerPt(1754, 1240) * 72).toBeCloseTo(150, 0);
+    expect(printPxPerPt(1600, 1000)).toBeCloseTo((1600 / 297) * (25.4 / 72), 12);
+    // A tall image is printed on a portrait page.
+    expect(printPxPerPt(1240, 1754)).toBeCloseTo(printPxPerPt(1754, 1240), 12);
+    // The image fits the page: a squarer one is limited by its height.
+    expect(printPxPerPt(1000, 1000)).toBeCloseTo((1000 / 210) * (25.4 / 72), 12);
+  });
+
+  test('the smallest text is 9 pt on paper: 19 px on A4, 17.5 px at 1600 × 1000, the same at every pixel ratio', () => {
+    for (const ratio of [1, 2, 3]) {
+      expect(layoutFor(1754, 1240, ratio, ALL_ON).footerSize).toBe(19);
+      expect(layoutFor(1600, 1000, ratio, ALL_ON).footerSize).toBe(17.5);
+    }
+  });
+
+  test('a small image keeps the screen’s own point size, so it reads at 100 % on screen too', () => {
+    expect(pxPerPt(320, 240)).toBe(SCREEN_PX_PER_PT);
+    expect(layoutFor(800, 600, 1, ALL_ON).footerSize).toBe(12);
+    expect(layoutFor(320, 240, 1, ALL_ON).title.maxSize).toBe(21.5);
+  });
+
+  test('a larger image gets larger text, in proportion to its print scale', () => {
+    expect(layoutFor(3000, 2000, 1, ALL_ON).title.maxSize).toBeCloseTo(16 * pxPerPt(3000, 2000), 0);
+    expect(layoutFor(3000, 2000, 1, ALL_ON).title.maxSize).toBeGreaterThan(layoutFor(1754, 1240, 1, ALL_ON).title.maxSize);
+  });
+
+  test('the map’s labels print at their screen point size', () => {
+    expect(labelScale(layoutFor(1754, 1240, 2, ALL_ON))).toBeCloseTo(printPxPerPt(1754, 1240) / (96 / 72), 12);
+    expect(labelScale(layoutFor(800, 600, 2, ALL_ON))).toBe(1);
   });
 
   test.each([[319, 240, 1], [320, 239, 1], [800, 600, 0], [Infinity, 600, 1], [800, 600, Number.NaN]])(
@@ -154,7 +192,12 @@ describe('composeSnapshot', () => {
     },
   );
 
-  test.each(sizes.filter(([w]) => w >= 480))(
+  test('at 480 × 360 the 9-point text and a long title leave too little room for the legend, and that is reported', () => {
+    const { placement } = compose(480, 360, 2, content({ title: titles[1] as string }));
+    expect(placement.warnings.join(' ')).toMatch(/legend does not fit/);
+  });
+
+  test.each(sizes.filter(([w, h]) => Math.min(w, h) >= 600))(
     'at %i × %i (ratio %d) a small legend and a long title leave no warnings and every line inside the image',
     (width, height, ratio) => {
       const { ctx, layout, placement } = compose(width, height, ratio, content({ title: titles[1] as string }));
@@ -205,14 +248,14 @@ describe('composeSnapshot', () => {
   });
 
   test('displacement reference circles have the map circles’ radii', () => {
-    const { ctx } = compose(1000, 800, 1, content({ legend: { ...SMALL_LEGEND, displacement: true } }));
+    const { ctx } = compose(1000, 800, 1, content({ legend: { ...SMALL_LEGEND, displacement: { asOf: ['2022-01-31'], sources: ['UNHCR'] } } }));
     const radii = ctx.calls.filter((c) => c.name === 'arc').map((c) => c.args[2] as number);
     for (const people of [10_000, 50_000, 150_000]) expect(radii).toContain(displacementRadiusPx(people));
     expect(ctx.texts.map((t) => t.text)).toEqual(expect.arrayContaining(['10,000', '50,000', '150,000']));
   });
 
   test('an empty legend draws no legend box', () => {
-    const empty: LegendContent = { categories: [], evidence: { hollow: false, ring: false, area: false }, displacement: false, focusAreas: [] };
+    const empty: LegendContent = { categories: [], evidence: { hollow: false, ring: false, area: false }, displacement: null, focusAreas: [] };
     expect(compose(800, 600, 1, content({ legend: empty })).placement.legend).toBeNull();
   });
 
@@ -270,6 +313,124 @@ describe('snapshotFontRequests', () => {
       expect(r.text).toContain('စစ်ကိုင်း');
       expect(r.text).toContain('Kayah (Karenni) State');
       expect(r.text).toContain(c.provenance);
+    }
+  });
+});
+
+/** A font's size in CSS pixels, from the shorthand the snapshot uses. */
+function fontPx(font: string): number {
+  return Number(/(\d+(?:\.\d+)?)px/.exec(font)?.[1]);
+}
+
+/** Whether a CSS colour is fully opaque: a #rgb/#rrggbb hex, or rgb()/rgba()/hsla() with alpha 1. */
+function opaque(colour: string): boolean {
+  if (/^#([0-9a-f]{3}|[0-9a-f]{6})$/i.test(colour)) return true;
+  if (/^#([0-9a-f]{4}|[0-9a-f]{8})$/i.test(colour)) return /f$/i.test(colour);
+  const m = /^(?:rgb|hsl)a?\(([^)]*)\)$/i.exec(colour);
+  if (!m) return false;
+  const parts = (m[1] as string).split(/[\s,/]+/).filter(Boolean);
+  return parts.length === 3 || Number(parts[3]) === 1;
+}
+
+const LONG_TITLE = 'Air strikes, helicopter attacks and massacres / raids — Sagaing Region and the wider north-west of Myanmar, 2022';
+const TABAYIN_EXTENT: [number, number][] = [[94.46, 23.01], [96.2, 23.01], [96.2, 22.31], [94.46, 22.31]];
+
+function withLocator(overrides: Partial<SnapshotContent> = {}): SnapshotContent {
+  return content({ legend: FULL_LEGEND, locator: { geography: shippedLocatorGeography(), extent: TABAYIN_EXTENT }, ...overrides });
+}
+
+describe('print sizes (issue #12)', () => {
+  const presets = [
+    ['A4 landscape', 1754, 1240],
+    ['1600 × 1000', 1600, 1000],
+  ] as const;
+  describe.each(presets)('%s', (_name, width, height) => {
+    test.each([1, 2, 3])('every line drawn at %d× is at least 9 pt when printed on A4', (ratio) => {
+      const { ctx } = compose(width, height, ratio, withLocator({ title: LONG_TITLE }));
+      expect(ctx.texts.length).toBeGreaterThan(20);
+      const minCss = MIN_TEXT_PT * printPxPerPt(width, height);
+      for (const t of ctx.texts) {
+        // Device pixels of the em, back in CSS pixels, then in points on the A4 page.
+        const devicePx = fontPx(t.font) * Math.hypot(t.transform[0], t.transform[1]);
+        expect(devicePx / ratio, t.text).toBeGreaterThanOrEqual(minCss - 1e-9);
+        expect(devicePx / ratio / printPxPerPt(width, height), t.text).toBeGreaterThanOrEqual(MIN_TEXT_PT - 1e-9);
+      }
+    });
+  });
+});
+
+describe('opaque panels (issue #12)', () => {
+  test.each([1, 2, 3])('title, footer, legend, scale bar and inset are filled with an opaque colour at full alpha (%d×)', (ratio) => {
+    const { ctx, placement } = compose(1754, 1240, ratio, withLocator());
+    const boxes = [placement.titleBand, placement.footer, placement.legend, placement.scale, placement.inset].map((p) => p?.box);
+    expect(boxes.every(Boolean)).toBe(true);
+    expect(opaque(PANEL_FILL)).toBe(true);
+    for (const box of boxes as Box[]) {
+      const fill = ctx.paints.find((p) => p.op === 'fillRect' && p.args.join() === [box.x, box.y, box.width, box.height].join());
+      expect(fill, JSON.stringify(box)).toMatchObject({ style: PANEL_FILL, alpha: 1 });
+    }
+  });
+
+  test('the north arrow’s disc is opaque too, and no panel or its edge is drawn see-through', () => {
+    const { ctx } = compose(1754, 1240, 2, withLocator());
+    const discs = ctx.paints.filter((p) => p.op === 'fill' && p.style === PANEL_FILL);
+    expect(discs.length).toBeGreaterThanOrEqual(1);
+    for (const p of ctx.paints.filter((q) => q.op === 'fillRect' || q.op === 'strokeRect' || q.style === PANEL_FILL || q.style === PANEL_EDGE)) {
+      expect(opaque(p.style), p.style).toBe(true);
+      expect(p.alpha).toBe(1);
+    }
+  });
+});
+
+describe('displacement legend (issue #12)', () => {
+  test('names who counted and the date the figures are as of', () => {
+    const { ctx } = compose(1600, 1000, 2, content({ legend: { ...SMALL_LEGEND, displacement: { asOf: ['2022-06-27'], sources: ['UNHCR'] } } }));
+    const drawn = ctx.texts.map((t) => t.text).join(' ');
+    expect(drawn).toContain('UNHCR, as of 27 June 2022');
+  });
+
+  test.each([
+    [{ asOf: ['2022-01-31'], sources: ['UNHCR'] }, 'UNHCR, as of 31 January 2022'],
+    [{ asOf: ['2022-06-27', '2022-01-31'], sources: ['UNHCR'] }, 'UNHCR, as of 31 January 2022 and 27 June 2022'],
+    [{ asOf: ['2022-01-31', '2022-03-01', '2022-05-02', '2022-06-27'], sources: ['OCHA', 'UNHCR'] }, 'OCHA and UNHCR, as of 31 Jan–27 Jun 2022 (latest for each area)'],
+    [{ asOf: ['not a day'], sources: ['UNHCR'] }, 'UNHCR'],
+    [{ asOf: [], sources: [] }, ''],
+  ])('%j → %j', (d, note) => {
+    expect(displacementNote(d)).toBe(note);
+  });
+});
+
+describe('locator inset (issue #11)', () => {
+  test('is drawn for a township-sized extent, with the extent outlined in red inside it', () => {
+    const { ctx, placement } = compose(1600, 1000, 2, withLocator({ legend: SMALL_LEGEND }));
+    const inset = placement.inset;
+    expect(inset).not.toBeNull();
+    expect(ctx.paints.some((p) => p.op === 'stroke' && p.style === LOCATOR_EXTENT)).toBe(true);
+    // Clipped to its box, so the neighbours cannot spill over the map.
+    expect(ctx.calls.some((c) => c.name === 'rect' && (c.args as number[]).join() === [inset?.box.x, inset?.box.y, inset?.box.width, inset?.box.height].join())).toBe(true);
+    expect(ctx.calls.some((c) => c.name === 'clip')).toBe(true);
+  });
+
+  test('is left out for a country-wide extent, which the map itself shows', () => {
+    const country: [number, number][] = [[90, 29], [103, 29], [103, 9], [90, 9]];
+    const { placement } = compose(1600, 1000, 2, withLocator({ locator: { geography: shippedLocatorGeography(), extent: country } }));
+    expect(placement.inset).toBeNull();
+  });
+
+  test('is left out when switched off', () => {
+    const { placement } = compose(1600, 1000, 2, withLocator(), { ...ALL_ON, locator: false });
+    expect(placement.inset).toBeNull();
+  });
+
+  test('sits clear of the legend, the scale bar, the north arrow and the bands', () => {
+    for (const [w, h] of [[1754, 1240], [1600, 1000], [1200, 800], [800, 600]] as const) {
+      const { placement } = compose(w, h, 2, withLocator());
+      const inset = placement.inset?.box as Box;
+      expect(inset, `${w} × ${h}`).toBeDefined();
+      for (const other of [placement.titleBand, placement.footer, placement.legend, placement.scale, placement.north]) {
+        expect(overlaps(inset, other?.box as Box), `${w} × ${h}`).toBe(false);
+      }
+      expect(placement.warnings, `${w} × ${h}`).toEqual([]);
     }
   });
 });

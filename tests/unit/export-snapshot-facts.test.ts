@@ -43,27 +43,37 @@ describe('fitZoom', () => {
 describe('legendContentFor', () => {
   test('lists the categories present, in the category table order, and nothing else', () => {
     // E08 shelling, E05 helicopter attack, E01 air strike: given out of order.
-    const legend = legendContentFor(byId('E08', 'E05', 'E01'), ['kayin', 'kayah'], false);
+    const legend = legendContentFor(byId('E08', 'E05', 'E01'), ['kayin', 'kayah'], []);
     expect(legend.categories).toEqual(['air_strike', 'helicopter_attack', 'shelling']);
     expect(legend.focusAreas).toEqual(['kayah', 'kayin']);
-    expect(legend.displacement).toBe(false);
+    expect(legend.displacement).toBeNull();
+  });
+
+  test('keeps the dates and publishers of the displacement figures drawn, once each, in order', () => {
+    const drawn = [
+      { asOf: '2022-06-27', source: 'UNHCR' },
+      { asOf: '2022-01-31', source: 'UNHCR' },
+      { asOf: '2022-06-27', source: 'UNHCR' },
+      { asOf: '', source: 'OCHA' },
+    ];
+    expect(legendContentFor([], [], drawn).displacement).toEqual({ asOf: ['2022-01-31', '2022-06-27'], sources: ['OCHA', 'UNHCR'] });
   });
 
   test('evidence symbols follow the layers: hollow for weak pins, rings for township and district, dashed for areas', () => {
     // E05: single source at township precision. E07: region precision. E01: town, dataset cited.
-    expect(legendContentFor(byId('E01'), [], false).evidence).toEqual({ hollow: false, ring: false, area: false });
-    expect(legendContentFor(byId('E05'), [], false).evidence).toEqual({ hollow: true, ring: true, area: false });
+    expect(legendContentFor(byId('E01'), [], []).evidence).toEqual({ hollow: false, ring: false, area: false });
+    expect(legendContentFor(byId('E05'), [], []).evidence).toEqual({ hollow: true, ring: true, area: false });
     // A weak incident drawn as an area is dashed, never hollow.
-    expect(legendContentFor(byId('E07'), [], true).evidence).toEqual({ hollow: false, ring: false, area: true });
+    expect(legendContentFor(byId('E07'), [], [{ asOf: '2022-01-31', source: 'UNHCR' }]).evidence).toEqual({ hollow: false, ring: false, area: true });
   });
 
   test('a named place (ACLED geo_precision 1) is a point: no uncertainty ring in the legend', () => {
     const named = { ...(byId('E01')[0] as Incident), precision: 'named_place' as const };
-    expect(legendContentFor([named], [], false).evidence).toEqual({ hollow: false, ring: false, area: false });
+    expect(legendContentFor([named], [], []).evidence).toEqual({ hollow: false, ring: false, area: false });
   });
 
   test('an empty export has an empty legend', () => {
-    expect(legendContentFor([], [], false).categories).toEqual([]);
+    expect(legendContentFor([], [], []).categories).toEqual([]);
   });
 });
 
@@ -103,6 +113,9 @@ describe('snapshot metadata', () => {
     legend: null,
     scale: { label: '20\u00a0km', metres: 20000, widthPx: 80.5 },
     layout: { title: [0, 0, 1600, 44] },
+    mapArea: [0, 44, 1600, 900],
+    extent: [[95.1234567891, 22.9], [95.6, 22.9], [95.6, 22.4], [95.1234567891, 22.4]],
+    locator: { corner: 'top-left' },
   };
 
   test('describes the view in words with hemispheres', () => {
@@ -123,6 +136,7 @@ describe('snapshot metadata', () => {
     expect(back.title).toBe(meta.title);
     expect(back.view).toEqual({ lon: 97.251235, lat: -0.5, zoom: 8.1235, bearing: -12.35, pitch: 0 });
     expect(back.dataHash).toBe('0123456789ab');
+    expect(back.extent[0]).toEqual([95.123457, 22.9]);
     expect(chunks.find((c) => c.keyword === 'View')?.type).toBe('tEXt');
   });
 });

@@ -40,7 +40,7 @@ function exportDrawing(table: SymbolTable): FakeCanvas {
   const content = {
     title: 'T',
     view: { lat: 20, zoom: 7, bearing: 0 },
-    legend: { categories: ['air_strike' as const], evidence: { hollow: true, ring: true, area: true }, displacement: false, focusAreas: [] },
+    legend: { categories: ['air_strike' as const], evidence: { hollow: true, ring: true, area: true }, displacement: null, focusAreas: [] },
     attribution: 'A',
     filters: '',
     provenance: 'P',

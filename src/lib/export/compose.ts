@@ -1,17 +1,22 @@
 /**
- * Draws a report-ready snapshot: the rendered map, then the title band, legend, scale bar,
- * north arrow and footer on top of it, on a 2D canvas.
+ * Draws a report-ready snapshot: the rendered map, then the title band, legend, locator inset,
+ * scale bar, north arrow and footer on top of it, on a 2D canvas. Every panel is opaque, so no
+ * map text shows through it (issue #12).
  *
  * This is the export composition layer (`src/lib/export/`). It imports no maplibre-gl: the map
  * module renders the map at the export size and hands over the result as an image. Layout lives
  * in `snapshot-layout.ts`; this module only draws what was placed there.
  */
+import { BASEMAP_COLORS } from '../domain/areas.ts';
 import { DISPLACEMENT_COLOR } from '../symbols/displacement.ts';
 import { drawDatasetOutline, drawMarker, drawRing, drawSwatch, ringRadiusInBox, type PathFactory, type SymbolCanvas } from '../symbols/canvas.ts';
 import { SYMBOLS, type SymbolTable } from '../symbols/table.ts';
-import { legendSections, nestedCircle, type Box, type LegendSymbol, type PlacedText } from './legend-layout.ts';
+import { legendSections, nestedCircle, type Box, type LegendContent, type LegendSymbol, type PlacedText } from './legend-layout.ts';
+import { countryBounds, extentInInset, insetProjection, projectPolygons } from './locator-inset.ts';
 import {
   placeSnapshot,
+  type BandContent,
+  type PlacedInset,
   type PlacedNorth,
   type PlacedScale,
   type SnapshotContent,
@@ -31,6 +36,8 @@ export interface SnapshotCanvas extends TextMeasurer, SymbolCanvas {
   moveTo(x: number, y: number): void;
   lineTo(x: number, y: number): void;
   closePath(): void;
+  rect(x: number, y: number, w: number, h: number): void;
+  clip(): void;
 }
 
 export type { PathFactory };
@@ -44,16 +51,25 @@ export interface ComposeOptions {
 const INK = '#1f1d19';
 const TEXT = '#3a372f';
 const MUTED = '#57534a';
-const PANEL_FILL = 'rgba(255, 255, 255, 0.9)';
-const PANEL_EDGE = 'rgba(58, 55, 47, 0.35)';
+/** Every panel's fill: opaque, so the map's labels never show through (issue #12). */
+export const PANEL_FILL = '#ffffff';
+/** Every panel's edge: opaque too, a grey that reads on the map and on paper. */
+export const PANEL_EDGE = '#aeaa9e';
+/** The extent's outline in the locator inset: the red OCHA uses, opaque. */
+export const LOCATOR_EXTENT = '#d0021b';
 
-function drawPanel(ctx: SnapshotCanvas, box: Box, edge: boolean): void {
-  ctx.fillStyle = PANEL_FILL;
-  ctx.fillRect(box.x, box.y, box.width, box.height);
-  if (!edge) return;
+function drawPanelEdge(ctx: SnapshotCanvas, box: Box): void {
   ctx.strokeStyle = PANEL_EDGE;
   ctx.lineWidth = 0.75;
+  ctx.setLineDash([]);
   ctx.strokeRect(box.x, box.y, box.width, box.height);
+}
+
+function drawPanel(ctx: SnapshotCanvas, box: Box, edge: boolean): void {
+  ctx.globalAlpha = 1;
+  ctx.fillStyle = PANEL_FILL;
+  ctx.fillRect(box.x, box.y, box.width, box.height);
+  if (edge) drawPanelEdge(ctx, box);
 }
 
 /** Every line goes through here, with its box width as fillText's maxWidth so nothing can spill. */
@@ -131,6 +147,7 @@ function drawNorth(ctx: SnapshotCanvas, north: PlacedNorth): void {
   ctx.translate(north.box.x + s / 2, north.box.y + s / 2);
   ctx.beginPath();
   ctx.arc(0, 0, s / 2, 0, 2 * Math.PI);
+  ctx.globalAlpha = 1;
   ctx.fillStyle = PANEL_FILL;
   ctx.fill();
   ctx.strokeStyle = PANEL_EDGE;
@@ -148,6 +165,70 @@ function drawNorth(ctx: SnapshotCanvas, north: PlacedNorth): void {
   const label = north.label;
   drawText(ctx, { block: label, x: -label.width / 2, y: 0.24 * s - label.height / 2 }, INK);
   ctx.restore();
+}
+
+function tracePolygons(ctx: SnapshotCanvas, polygons: readonly (readonly (readonly [number, number])[])[][]): void {
+  ctx.beginPath();
+  for (const rings of polygons) {
+    for (const ring of rings) {
+      ring.forEach(([x, y], i) => (i ? ctx.lineTo(x, y) : ctx.moveTo(x, y)));
+      ctx.closePath();
+    }
+  }
+}
+
+/** Below this size (CSS px) the extent's outline gets a ring around it, so the eye finds it. */
+const TINY_EXTENT = 8;
+
+/**
+ * The locator inset: sea, neighbours, the country and its states and regions, and the exported
+ * extent outlined in red. Drawn clipped to its box, inside an opaque panel.
+ */
+function drawInset(ctx: SnapshotCanvas, inset: PlacedInset): void {
+  const { box } = inset;
+  const { geography, extent } = inset.locator;
+  const project = insetProjection(countryBounds(geography), box);
+  ctx.save();
+  drawPanel(ctx, box, false);
+  ctx.beginPath();
+  ctx.rect(box.x, box.y, box.width, box.height);
+  ctx.clip();
+  ctx.fillStyle = BASEMAP_COLORS.sea;
+  ctx.fillRect(box.x, box.y, box.width, box.height);
+  ctx.lineJoin = 'round';
+  tracePolygons(ctx, projectPolygons(geography.neighbours, project));
+  ctx.fillStyle = BASEMAP_COLORS.neighbour;
+  ctx.fill();
+  ctx.strokeStyle = BASEMAP_COLORS.neighbourOutline;
+  ctx.lineWidth = 0.5;
+  ctx.stroke();
+  tracePolygons(ctx, projectPolygons(geography.country, project));
+  ctx.fillStyle = PANEL_FILL;
+  ctx.fill();
+  tracePolygons(ctx, projectPolygons(geography.admin1, project));
+  ctx.strokeStyle = BASEMAP_COLORS.neighbourOutline;
+  ctx.lineWidth = 0.4;
+  ctx.stroke();
+  tracePolygons(ctx, projectPolygons(geography.country, project));
+  ctx.strokeStyle = BASEMAP_COLORS.countryOutline;
+  ctx.lineWidth = 0.8;
+  ctx.stroke();
+  const quad = extentInInset(extent, project);
+  tracePolygons(ctx, [[quad]]);
+  ctx.strokeStyle = LOCATOR_EXTENT;
+  ctx.lineWidth = 1.5;
+  ctx.lineJoin = 'miter';
+  ctx.stroke();
+  const xs = quad.map(([x]) => x);
+  const ys = quad.map(([, y]) => y);
+  if (Math.max(...xs) - Math.min(...xs) < TINY_EXTENT && Math.max(...ys) - Math.min(...ys) < TINY_EXTENT) {
+    ctx.beginPath();
+    ctx.arc((Math.max(...xs) + Math.min(...xs)) / 2, (Math.max(...ys) + Math.min(...ys)) / 2, TINY_EXTENT, 0, 2 * Math.PI);
+    ctx.stroke();
+  }
+  ctx.restore();
+  // The edge goes on after the clip is lifted, so all of its width shows.
+  drawPanelEdge(ctx, box);
 }
 
 function drawBands(ctx: SnapshotCanvas, placement: SnapshotPlacement): void {
@@ -181,6 +262,7 @@ export function composeSnapshot(
   const placement = placeSnapshot(ctx, layout, content);
   drawBands(ctx, placement);
   if (placement.legend) drawLegend(ctx, options.symbols ?? SYMBOLS, placement.legend, createPath);
+  if (placement.inset) drawInset(ctx, placement.inset);
   if (placement.scale) drawScale(ctx, placement.scale);
   if (placement.north) drawNorth(ctx, placement.north);
   ctx.restore();
@@ -188,8 +270,11 @@ export function composeSnapshot(
 }
 
 /** Every string a snapshot draws, so the fonts (Burmese included) can be loaded first. */
-function snapshotText(content: SnapshotContent): string {
-  const legend = legendSections(content.legend).flatMap((s) => [s.heading, ...s.rows.map((r) => (r.kind === 'symbol' ? r.label : '0123456789,'))]);
+function snapshotText(content: BandContent & { readonly legend?: LegendContent }): string {
+  const legend = (content.legend ? legendSections(content.legend) : []).flatMap((s) => [
+    s.heading,
+    ...s.rows.map((r) => (r.kind === 'symbol' ? r.label : r.kind === 'note' ? r.text : '0123456789,')),
+  ]);
   return [content.title, content.attribution, content.filters, content.provenance, 'N', ...legend].join(' ');
 }
 
@@ -200,7 +285,7 @@ function snapshotText(content: SnapshotContent): string {
  * @example
  * await Promise.all(snapshotFontRequests(content).map((r) => document.fonts.load(r.font, r.text)));
  */
-export function snapshotFontRequests(content: SnapshotContent): { font: string; text: string }[] {
+export function snapshotFontRequests(content: BandContent & { readonly legend?: LegendContent }): { font: string; text: string }[] {
   const text = snapshotText(content);
   return [
     { font: cssFont(16, 400), text },

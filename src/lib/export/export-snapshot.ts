@@ -1,7 +1,8 @@
 /**
- * Exports a report-ready snapshot (issue #5): asks the map for an image of the view at the chosen
- * size and pixel ratio, draws the title, legend, scale, north arrow and footer on it, and encodes
- * a PNG with the provenance in text chunks.
+ * Exports a report-ready snapshot (issue #5): measures the title and footer bands, asks the map
+ * for an image of the view framed between them at the chosen size and pixel ratio, draws the
+ * title, legend, locator inset, scale, north arrow and footer on it, and encodes a PNG with the
+ * provenance in text chunks.
  *
  * Part of the export composition layer: it imports no maplibre-gl and nothing from `src/lib/map/`. The map
  * module supplies a `SnapshotPort`; this module only needs a browser's 2D canvas and fonts.
@@ -28,7 +29,19 @@ import {
   titleAreaName,
   type SnapshotMetadata,
 } from './snapshot-facts.ts';
-import { layoutFor, type SnapshotContent, type SnapshotPlacement } from './snapshot-layout.ts';
+import {
+  bandPadding,
+  labelScale,
+  layoutFor,
+  placeBands,
+  type BandContent,
+  type PlacedBands,
+  type SnapshotContent,
+  type SnapshotLayout,
+  type SnapshotPlacement,
+} from './snapshot-layout.ts';
+import { projectInFrame } from '../geo/web-mercator.ts';
+import type { TextMeasurer } from './text-layout.ts';
 import { attributionLine, describeFilters, pngMetadataEntries, provenanceLine } from './snapshot-text.ts';
 
 /** The app version printed on snapshots and stored in their metadata. */
@@ -48,6 +61,8 @@ export interface SnapshotParts {
   readonly legend: boolean;
   readonly scale: boolean;
   readonly north: boolean;
+  /** The locator inset: a small map of the country with the exported extent outlined (issue #11). */
+  readonly locator: boolean;
   /** The filters line in the footer. */
   readonly filters: boolean;
   /** Title, view, filters and data hash as PNG text chunks. */
@@ -113,6 +128,7 @@ function datasetVersions(data: SnapshotData): Record<string, string> {
   return Object.fromEntries([[CURATED_DATASET, data.dataVersion], ...data.datasets.map((d) => [d.id, d.importedAt])]);
 }
 
+/** The sources line: the publishers of the incidents shown, imported datasets' attributions, and the geography drawn. */
 function attributionFor(shown: readonly IncidentRecord[], data: SnapshotData, mapAttributions: readonly string[]): string {
   const ids = new Set(shown.map((i) => i.dataset));
   const datasetAttributions = data.datasets.filter((d) => ids.has(d.id) && d.attribution).map((d) => d.attribution as string);
@@ -137,17 +153,82 @@ function layoutBoxes(placement: SnapshotPlacement): Record<string, [number, numb
     legend: placement.legend?.box,
     scale: placement.scale?.box,
     north: placement.north?.box,
+    inset: placement.inset?.box,
   };
   const out: Record<string, [number, number, number, number]> = {};
   for (const [k, b] of Object.entries(boxes)) if (b) out[k] = [b.x, b.y, b.width, b.height];
   return out;
 }
 
+/** Loads the faces the text needs: canvas text drawn before its face has loaded silently falls back to another font. */
+async function loadFonts(content: Parameters<typeof snapshotFontRequests>[0]): Promise<void> {
+  await Promise.all(snapshotFontRequests(content).map((r) => document.fonts.load(r.font, r.text)));
+}
+
+/** The bands may take at most this share of the image; beyond it they overlap, and the layout says so. */
+const MAX_BAND_SHARE = 0.75;
+
+/** The camera for an image of the request with the bands' padding: the view fitted between the bands. */
+function frameFor(port: SnapshotPort, request: SnapshotRequest, layout: SnapshotLayout, bands: PlacedBands | null): MapFrame {
+  const view = port.view();
+  const pad = bands ? bandPadding(bands) : { top: 0, bottom: 0 };
+  const k = Math.min(1, (MAX_BAND_SHARE * request.height) / Math.max(1, pad.top + pad.bottom));
+  const padding = { top: pad.top * k, bottom: pad.bottom * k };
+  const between = { width: request.width, height: request.height - padding.top - padding.bottom };
+  return {
+    ...view,
+    zoom: fitZoom(view.zoom, port.viewSize(), between),
+    widthCss: request.width,
+    heightCss: request.height,
+    pixelRatio: request.pixelRatio,
+    padding,
+    textScale: labelScale(layout),
+  };
+}
+
+/** Incidents whose point falls on the map between the bands of `frame`, as MapLibre would put them without pitch. */
+function onMap(incidents: readonly IncidentRecord[], frame: MapFrame): IncidentRecord[] {
+  return incidents.filter((i) => {
+    const [x, y] = projectInFrame(frame, i.lon, i.lat);
+    return x >= 0 && x <= frame.widthCss && y >= frame.padding.top && y <= frame.heightCss - frame.padding.bottom;
+  });
+}
+
+/** A 2D context to measure text with before the map's canvas exists. */
+function measurer(): TextMeasurer {
+  const ctx = document.createElement('canvas').getContext('2d');
+  if (!ctx) throw new Error('2D canvas is not available to lay out the snapshot');
+  return ctx;
+}
+
 /**
- * Renders, composes and encodes a snapshot of the live view. The image covers the view's bounds:
- * at the view's own size exactly, at another size centred on the view and zoomed so all of the
- * view fits (see `fitZoom`). Throws `SnapshotTooLargeError` when the device cannot draw it, and
- * an `AbortError` DOMException when `signal` aborts.
+ * The bands and the frame they leave for the map. The footer names the publishers of the
+ * incidents shown, which depends on the frame, so it is measured twice: the second time with the
+ * incidents the framed image shows (exact without pitch; with pitch the footer may differ by a
+ * line, and any incident it then hides is reported).
+ */
+async function frameBetweenBands(
+  port: SnapshotPort,
+  data: SnapshotData,
+  request: SnapshotRequest,
+  layout: SnapshotLayout,
+  text: Omit<BandContent, 'attribution'>,
+): Promise<MapFrame> {
+  const m = measurer();
+  let frame = frameFor(port, request, layout, null);
+  for (let pass = 0; pass < 2; pass++) {
+    const bandContent: BandContent = { ...text, attribution: attributionFor(onMap(data.incidents, frame), data, port.mapAttributions(frame.zoom)) };
+    await loadFonts(bandContent);
+    frame = frameFor(port, request, layout, placeBands(m, layout, bandContent));
+  }
+  return frame;
+}
+
+/**
+ * Renders, composes and encodes a snapshot of the live view. The image covers the view's bounds
+ * between the title and footer bands: at the view's own shape exactly, at another centred on the
+ * view and zoomed so all of the view fits (see `fitZoom`). Throws `SnapshotTooLargeError` when the
+ * device cannot draw it, and an `AbortError` DOMException when `signal` aborts.
  */
 export async function exportSnapshot(
   port: SnapshotPort,
@@ -159,33 +240,36 @@ export async function exportSnapshot(
   const check = checkSnapshotSize(port, request.width, request.height, request.pixelRatio);
   if (!check.ok) throw new SnapshotTooLargeError(check);
   const layout = layoutFor(request.width, request.height, request.pixelRatio, request.parts);
-  const view = port.view();
-  const frame: MapFrame = {
-    ...view,
-    zoom: fitZoom(view.zoom, port.viewSize(), request),
-    widthCss: request.width,
-    heightCss: request.height,
-    pixelRatio: request.pixelRatio,
+  const exportedAt = options.now ?? new Date();
+  const hash = await dataHash({ incidentIds: data.incidents.map((i) => i.id), datasetVersions: datasetVersions(data), filters: data.filter });
+  const filtersText = describeFilters(data.filter, Object.fromEntries(data.datasets.map((d) => [d.id, d.name])));
+  const text = {
+    title: request.title,
+    filters: request.parts.filters ? filtersText : '',
+    provenance: provenanceLine({ exportedAt, dataHash: hash, appVersion: APP_VERSION }),
   };
+  const frame = await frameBetweenBands(port, data, request, layout, text);
+  throwIfAborted(signal);
+  // The locator's shapes are the ones the map has loaded: no request is made for them.
+  const geography = layout.locator ? port.locatorGeography().catch(() => null) : Promise.resolve(null);
   const probes = data.incidents.map((i) => [i.lon, i.lat] as const);
   const rendered = await port.render(frame, probes, { signal, onProgress: (f) => onProgress?.(f * MAP_SHARE) });
   throwIfAborted(signal);
 
-  const shown = data.incidents.filter((_, i) => rendered.inside[i]);
-  const exportedAt = options.now ?? new Date();
-  const hash = await dataHash({ incidentIds: data.incidents.map((i) => i.id), datasetVersions: datasetVersions(data), filters: data.filter });
-  const filtersText = describeFilters(data.filter, Object.fromEntries(data.datasets.map((d) => [d.id, d.name])));
+  // The map is the part between the bands: an incident under a band is beyond the framed view.
+  const onMap = rendered.points.map(([x, y]) => x >= 0 && x <= frame.widthCss && y >= frame.padding.top && y <= frame.heightCss - frame.padding.bottom);
+  const shown = data.incidents.filter((_, i) => onMap[i]);
   const legend = legendContentFor(shown, rendered.focusAreas, rendered.displacement);
+  const locatorShapes = await geography;
   const content: SnapshotContent = {
-    title: request.title,
+    ...text,
     view: { lat: frame.lat, zoom: frame.zoom, bearing: frame.bearing },
     legend,
-    attribution: attributionFor(shown, data, rendered.mapAttributions),
-    filters: request.parts.filters ? filtersText : '',
-    provenance: provenanceLine({ exportedAt, dataHash: hash, appVersion: APP_VERSION }),
+    attribution: attributionFor(shown, data, port.mapAttributions(frame.zoom)),
+    incidents: rendered.points.filter((_, i) => onMap[i]),
+    locator: locatorShapes ? { geography: locatorShapes, extent: rendered.corners } : null,
   };
-  // Canvas text drawn before its face has loaded silently falls back to another font.
-  await Promise.all(snapshotFontRequests(content).map((r) => document.fonts.load(r.font, r.text)));
+  await loadFonts(content);
   throwIfAborted(signal);
   onProgress?.(MAP_SHARE + 0.05);
 
@@ -210,6 +294,9 @@ export async function exportSnapshot(
     legend: placement.legend ? legend : null,
     scale: placement.scale ? { label: placement.scale.scale.label, metres: placement.scale.scale.metres, widthPx: placement.scale.scale.widthPx } : null,
     layout: layoutBoxes(placement),
+    mapArea: [placement.mapArea.x, placement.mapArea.y, placement.mapArea.width, placement.mapArea.height],
+    extent: rendered.corners,
+    locator: placement.inset ? { corner: placement.inset.corner } : null,
   };
   const encoded = await toPngBlob(canvas);
   throwIfAborted(signal);

@@ -11,6 +11,8 @@ import { DISPLACEMENT_LEGEND_STEPS, displacementRadiusPx } from '../symbols/disp
 import { evidenceLegendRows } from '../symbols/legend.ts';
 import type { SymbolRef } from '../symbols/svg.ts';
 import { SYMBOLS } from '../symbols/table.ts';
+import { dayNumber, formatDay } from '../domain/calendar.ts';
+import { formatDayRange, joinWords } from './naming.ts';
 import { layoutText, type TextBlock, type TextMeasurer } from './text-layout.ts';
 
 /** What the caller found inside the exported bounds; the legend shows exactly this. */
@@ -19,8 +21,17 @@ export interface LegendContent {
   readonly categories: readonly CategoryId[];
   /** Which evidence and precision symbols appear on the exported map. */
   readonly evidence: { readonly hollow: boolean; readonly ring: boolean; readonly area: boolean };
-  readonly displacement: boolean;
+  /** The displacement figures drawn, or null when no circle is: the legend says whose and as of when. */
+  readonly displacement: DisplacementLegend | null;
   readonly focusAreas: readonly FocusAreaId[];
+}
+
+/** What the legend says about the displacement circles drawn (issue #12: a figure needs its date). */
+export interface DisplacementLegend {
+  /** The days (ISO) the figures drawn are "as of", without repeats, in order. */
+  readonly asOf: readonly string[];
+  /** Who published them, without repeats, in order. */
+  readonly sources: readonly string[];
 }
 
 export interface CircleStep {
@@ -83,7 +94,8 @@ const MIN_COLUMN_WIDTH = 120;
 
 type RowSpec =
   | { readonly kind: 'symbol'; readonly symbol: Exclude<LegendSymbol, { kind: 'circles' }>; readonly label: string }
-  | { readonly kind: 'displacement' };
+  | { readonly kind: 'displacement' }
+  | { readonly kind: 'note'; readonly text: string };
 
 interface SectionSpec {
   readonly heading: string;
@@ -101,6 +113,29 @@ function evidenceRows(evidence: LegendContent['evidence'], category: CategoryId)
     .map((row) => symbolRow(row.symbol, row.label));
 }
 
+/** Above this many different dates, the note gives the first and last instead of each. */
+const MAX_LISTED_DATES = 3;
+
+/**
+ * The line under the displacement circles: who counted and as of when, e.g. "UNHCR, as of
+ * 31 January 2022". Several dates (the map shows the latest figure per area) are each named, or
+ * given as a span when there are many. Empty when the figures carry neither.
+ *
+ * @example
+ * displacementNote({ asOf: ['2022-01-31'], sources: ['UNHCR'] }); // "UNHCR, as of 31 January 2022"
+ */
+export function displacementNote(d: DisplacementLegend): string {
+  const days = [...new Set(d.asOf)].map((s) => ({ s, n: dayNumber(s) })).filter((x): x is { s: string; n: number } => x.n !== null);
+  days.sort((a, b) => a.n - b.n);
+  const first = days[0];
+  const last = days[days.length - 1];
+  let when = '';
+  if (first && last && days.length > MAX_LISTED_DATES) when = `as of ${formatDayRange({ start: first.s, end: last.s })} (latest for each area)`;
+  else if (days.length) when = `as of ${joinWords(days.map((x) => formatDay(x.n)))}`;
+  const who = joinWords([...new Set(d.sources.map((s) => s.trim()).filter(Boolean))]);
+  return [who, when].filter(Boolean).join(', ');
+}
+
 /** The legend's sections for what the map shows, in the app legend's order and words. */
 export function legendSections(content: LegendContent): SectionSpec[] {
   const sections: SectionSpec[] = [];
@@ -113,7 +148,10 @@ export function legendSections(content: LegendContent): SectionSpec[] {
   const evidence = evidenceRows(content.evidence, categories[0] ?? CATEGORIES[0].id);
   if (evidence.length) sections.push({ heading: 'Evidence and precision', rows: evidence });
   if (content.displacement) {
-    sections.push({ heading: 'People displaced', rows: [{ kind: 'displacement' }] });
+    const note = displacementNote(content.displacement);
+    const rows: RowSpec[] = [{ kind: 'displacement' }];
+    if (note) rows.push({ kind: 'note', text: note });
+    sections.push({ heading: 'People displaced, by state/region', rows });
   }
   const areas = FOCUS_AREAS.filter((a) => content.focusAreas.includes(a.id));
   if (areas.length) {
@@ -165,8 +203,14 @@ function measureCircles(m: TextMeasurer, metrics: LegendMetrics, maxWidth: numbe
   };
 }
 
+function measureNote(m: TextMeasurer, text: string, metrics: LegendMetrics, maxWidth: number): MeasuredItem {
+  const block = layoutText(m, text, maxWidth, metrics.labelSize);
+  return { symbol: null, symbolBox: null, text: { block, x: 0, y: 0 }, width: block.width, height: block.height, heading: false };
+}
+
 function measureRow(m: TextMeasurer, row: RowSpec, metrics: LegendMetrics, maxWidth: number): MeasuredItem {
   if (row.kind === 'displacement') return measureCircles(m, metrics, maxWidth);
+  if (row.kind === 'note') return measureNote(m, row.text, metrics, maxWidth);
   const block = layoutText(m, row.label, Math.max(1, maxWidth - MARKER_BOX - SYMBOL_GAP), metrics.textSize);
   const height = Math.max(MARKER_BOX, block.height);
   return {
@@ -246,7 +290,7 @@ function placeColumns(columns: readonly MeasuredItem[][], x: number, y: number, 
  *
  * @example
  * placeLegend(ctx, { categories: ['air_strike'], evidence: { hollow: false, ring: false, area: false },
- *   displacement: false, focusAreas: [] }, metrics, { x: 10, bottom: 590, maxWidth: 600, maxHeight: 500 });
+ *   displacement: null, focusAreas: [] }, metrics, { x: 10, bottom: 590, maxWidth: 600, maxHeight: 500 });
  */
 export function placeLegend(
   m: TextMeasurer,

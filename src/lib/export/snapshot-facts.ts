@@ -11,7 +11,8 @@ import type { IncidentRecord } from '../domain/incident.ts';
 import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
 import { incidentMarkerStyle } from '../symbols/incident-style.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
-import type { LegendContent } from './legend-layout.ts';
+import type { DisplacementLegend, LegendContent } from './legend-layout.ts';
+import type { DrawnDisplacement } from '../domain/snapshot-port.ts';
 import type { DayRange } from './naming.ts';
 import type { PngTextEntry } from './png-text-chunks.ts';
 import type { CameraView, CssSize } from '../domain/view.ts';
@@ -35,14 +36,22 @@ export function fitZoom(zoom: number, view: CssSize, out: CssSize): number {
   return zoom + Math.log2(Math.min(out.width / view.width, out.height / view.height));
 }
 
+/** What the legend says of the displacement circles drawn: their dates and publishers, or null for none. */
+function displacementLegend(drawn: readonly DrawnDisplacement[]): DisplacementLegend | null {
+  if (!drawn.length) return null;
+  const unique = (values: string[]): string[] => [...new Set(values.filter(Boolean))].sort();
+  return { asOf: unique(drawn.map((d) => d.asOf)), sources: unique(drawn.map((d) => d.source)) };
+}
+
 /**
  * The legend for the incidents drawn on a snapshot: their categories in the category table's
- * order, and the evidence symbols they use, worked out as the map's layers draw them.
+ * order, the evidence symbols they use, worked out as the map's layers draw them, and the
+ * displacement figures drawn with their dates.
  */
 export function legendContentFor(
   incidents: readonly IncidentRecord[],
   focusAreas: readonly FocusAreaId[],
-  displacement: boolean,
+  displacement: readonly DrawnDisplacement[],
 ): LegendContent {
   const present = new Set(incidents.map((i) => categoryDef(i.category).id));
   const categories = CATEGORIES.map((c) => c.id).filter((id): id is CategoryId => present.has(id));
@@ -54,7 +63,7 @@ export function legendContentFor(
       ring: incidents.some((i) => (UNCERTAINTY_RADIUS_M[i.precision] ?? 0) > 0),
       area: styles.has('area'),
     },
-    displacement,
+    displacement: displacementLegend(displacement),
     focusAreas: FOCUS_AREAS.map((a) => a.id).filter((id) => focusAreas.includes(id)),
   };
 }
@@ -106,6 +115,12 @@ export interface SnapshotMetadata {
   readonly scale: { readonly label: string; readonly metres: number; readonly widthPx: number } | null;
   /** Where the drawn parts are, [x, y, width, height] in CSS pixels. */
   readonly layout: Readonly<Record<string, readonly [number, number, number, number]>>;
+  /** The map between the title and footer bands, where the view is framed, [x, y, width, height] in CSS pixels. */
+  readonly mapArea: readonly [number, number, number, number];
+  /** [lon, lat] of the map area's corners: top left, top right, bottom right, bottom left. */
+  readonly extent: readonly (readonly [number, number])[];
+  /** The locator inset's corner (it outlines `extent`), or null when it is not drawn. */
+  readonly locator: { readonly corner: string } | null;
 }
 
 function rounded(n: number, digits: number): number {
@@ -132,8 +147,9 @@ export function snapshotMetadataEntries(meta: SnapshotMetadata): PngTextEntry[] 
     bearing: rounded(meta.view.bearing, 2),
     pitch: rounded(meta.view.pitch, 2),
   };
+  const extent = meta.extent.map(([lon, lat]) => [rounded(lon, 6), rounded(lat, 6)]);
   return [
     { keyword: 'View', text: describeView(meta.view) },
-    { keyword: METADATA_KEYWORD, text: JSON.stringify({ ...meta, view }) },
+    { keyword: METADATA_KEYWORD, text: JSON.stringify({ ...meta, view, extent }) },
   ];
 }

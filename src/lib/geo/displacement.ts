@@ -6,7 +6,10 @@ export interface DisplacementProps {
   readonly area: string;
   readonly areaName: string;
   readonly people: number;
+  /** The day the figure is "as of" (ISO); the export's legend prints it. */
   readonly asOf: string;
+  /** Who published the figure, e.g. "UNHCR"; the export's legend credits it. */
+  readonly source: string;
   /** The figure with its date, as the map labels it. */
   readonly label: string;
   readonly figureId: string;
@@ -68,6 +71,7 @@ export function displacementToFeatureCollection(
           areaName: f.areaName,
           people,
           asOf: f.asOf.end,
+          source: f.source.publisher,
           label: `${f.areaName}: ${f.figure.text || fmt.format(people)}\nas of ${shortDay(f.asOf.end)}`,
           radius: Math.sqrt(people),
           figureId: f.id,

@@ -37,3 +37,38 @@ export function distanceMetres(lng1: number, lat1: number, lng2: number, lat2: n
   return EARTH_RADIUS_M * Math.acos(Math.min(a, 1));
 }
 
+
+/** MapLibre's `mercatorXfromLng`: 0 at 180° W, 1 at 180° E. */
+export function mercatorXFromLng(lng: number): number {
+  return (180 + lng) / 360;
+}
+
+/** A camera on an image: centre, zoom, bearing (degrees), the image's CSS size and the padding that moves the centre. */
+export interface FlatFrame {
+  readonly lon: number;
+  readonly lat: number;
+  readonly zoom: number;
+  readonly bearing: number;
+  readonly widthCss: number;
+  readonly heightCss: number;
+  /** CSS pixels covered at the top and bottom; the centre is drawn midway between them, as MapLibre's padding does. */
+  readonly padding?: { readonly top: number; readonly bottom: number };
+}
+
+/**
+ * Where [lon, lat] falls on an image of the frame, in CSS pixels from its top-left corner, as
+ * MapLibre's `project` puts it on a map without pitch (with pitch it is only an estimate).
+ *
+ * @example
+ * projectInFrame({ lon: 95, lat: 22, zoom: 8, bearing: 0, widthCss: 800, heightCss: 600 }, 95, 22); // [400, 300]
+ */
+export function projectInFrame(frame: FlatFrame, lon: number, lat: number): [number, number] {
+  const world = TILE_SIZE * 2 ** frame.zoom;
+  const dx = (mercatorXFromLng(lon) - mercatorXFromLng(frame.lon)) * world;
+  const dy = (mercatorYFromLat(lat) - mercatorYFromLat(frame.lat)) * world;
+  const b = (frame.bearing * Math.PI) / 180;
+  const top = frame.padding?.top ?? 0;
+  const bottom = frame.padding?.bottom ?? 0;
+  const cy = top + (frame.heightCss - top - bottom) / 2;
+  return [frame.widthCss / 2 + dx * Math.cos(b) + dy * Math.sin(b), cy - dx * Math.sin(b) + dy * Math.cos(b)];
+}
