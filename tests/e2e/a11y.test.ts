@@ -82,7 +82,7 @@ describe('axe-core, default rules, no exclusions', () => {
     await freshPage();
     await page.getByRole('listbox', { name: /Incidents/ }).focus();
     await page.keyboard.press('Enter');
-    await page.locator('.maplibregl-popup').waitFor();
+    await page.locator('[data-testid="details"]').waitFor();
     await waitForIdle(page);
     await expectNoSeriousViolations('open popup');
   });
@@ -211,15 +211,15 @@ describe('keyboard', () => {
     await expect(focusNotShown()).resolves.toBeNull();
     const title = await page.locator(`[id="${active}"] .title`).innerText();
     await page.keyboard.press('Enter');
-    const popup = page.locator('.maplibregl-popup');
+    const popup = page.locator('[data-testid="details"]');
     await popup.waitFor();
     await expect(popup.locator('h2').innerText()).resolves.toBe(title);
-    await expect(page.evaluate(() => document.activeElement?.closest('.maplibregl-popup') !== null)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="details"]') !== null)).resolves.toBe(true);
     await expect(page.evaluate(() => document.activeElement?.getAttribute('aria-label'))).resolves.toBe('Incident details');
     await expect(focusNotShown()).resolves.toBeNull();
     // The popup's own controls are reachable by Tab.
     await page.keyboard.press('Tab');
-    await expect(page.evaluate(() => document.activeElement?.closest('.maplibregl-popup') !== null)).resolves.toBe(true);
+    await expect(page.evaluate(() => document.activeElement?.closest('[data-testid="details"]') !== null)).resolves.toBe(true);
     await expect(focusNotShown()).resolves.toBeNull();
     await page.keyboard.press('Escape');
     await popup.waitFor({ state: 'detached' });

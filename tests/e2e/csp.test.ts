@@ -130,10 +130,10 @@ describe('a whole session in Chromium', () => {
     await page.getByRole('listbox', { name: /Incidents/ }).focus();
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    await page.locator('.maplibregl-popup').waitFor();
+    await page.locator('[data-testid="details"]').waitFor();
     await waitForIdle(page);
     await page.keyboard.press('Escape');
-    await page.locator('.maplibregl-popup').waitFor({ state: 'detached' });
+    await page.locator('[data-testid="details"]').waitFor({ state: 'detached' });
 
     // An import through the worker, stored in IndexedDB.
     await page.getByLabel('Import data').setInputFiles(resolve('tests/fixtures/import/acled-current.csv'));

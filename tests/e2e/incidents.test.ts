@@ -27,7 +27,7 @@ describe('incidents on the map', () => {
       return { x: r.left + p.x, y: r.top + p.y };
     });
     await page.mouse.click(target.x, target.y);
-    const popup = page.locator('.maplibregl-popup');
+    const popup = page.locator('[data-testid="details"]');
     await popup.waitFor();
     await expect(popup.locator('h2').innerText()).resolves.toMatch(/Let Yet Kone/);
     const text = await popup.innerText();
@@ -77,7 +77,7 @@ describe('incidents on the map', () => {
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('ArrowDown');
     await page.keyboard.press('Enter');
-    const popup = page.locator('.maplibregl-popup');
+    const popup = page.locator('[data-testid="details"]');
     await popup.waitFor();
     const title = await popup.locator('h2').innerText();
     const third = await page.locator('[role="option"]').nth(2).locator('.title').innerText();

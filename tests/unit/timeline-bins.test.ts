@@ -3,7 +3,7 @@ import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import { EMPTY_FILTER } from '../../src/lib/domain/filter.ts';
 import type { Incident, IncidentDate } from '../../src/lib/domain/incident.ts';
 import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
-import { datePresets, playSteps, weeklyHistogram } from '../../src/lib/query/timeline-bins.ts';
+import { datePresets, defaultDateRange, playSteps, weeklyHistogram } from '../../src/lib/query/timeline-bins.ts';
 import { dayString } from '../../src/lib/domain/calendar.ts';
 import { syntheticIncidents } from '../bench/synthetic-incidents.ts';
 
@@ -133,30 +133,42 @@ describe('weeklyHistogram', () => {
 });
 
 describe('datePresets', () => {
-  it('offers all, the last 30 days and each quarter the data touches', () => {
+  it('offers the report year, the whole record, the last 30 days, then each year and quarter the data touch, newest first', () => {
     expect(datePresets('2022-01-05', '2022-05-02')).toEqual([
-      { id: 'all', label: 'All', range: null },
-      { id: 'last30', label: 'Last 30 days of data', range: { start: '2022-04-03', end: '2022-05-02' } },
-      { id: '2022-Q1', label: 'Q1 2022', range: { start: '2022-01-01', end: '2022-03-31' } },
-      { id: '2022-Q2', label: 'Q2 2022', range: { start: '2022-04-01', end: '2022-06-30' } },
+      { id: '2022', label: "2022 (the report's year)", range: { start: '2022-01-01', end: '2022-12-31' }, group: 'quick' },
+      { id: 'all', label: 'Whole record (2022)', range: { start: '2022-01-05', end: '2022-05-02' }, group: 'quick' },
+      { id: 'last30', label: 'Last 30 days of data', range: { start: '2022-04-03', end: '2022-05-02' }, group: 'quick' },
+      { id: 'y2022', label: '2022', range: { start: '2022-01-01', end: '2022-12-31' }, group: 'year' },
+      { id: '2022-Q2', label: 'Q2 2022', range: { start: '2022-04-01', end: '2022-06-30' }, group: 'quarter' },
+      { id: '2022-Q1', label: 'Q1 2022', range: { start: '2022-01-01', end: '2022-03-31' }, group: 'quarter' },
     ]);
   });
 
-  it('adds whole years when the data spans more than one', () => {
-    const ids = datePresets('2021-11-20', '2022-02-10').map((p) => p.id);
-    expect(ids).toEqual(['all', 'last30', '2021', '2022', '2021-Q4', '2022-Q1']);
+  it('starts with "Since the coup" when the data begin before 1 February 2021 and reach past it', () => {
+    const presets = datePresets('1989-02-12', '2023-12-31');
+    expect(presets.slice(0, 3).map((p) => [p.id, p.label, p.range])).toEqual([
+      ['coup', 'Since the coup', { start: '2021-02-01', end: '2023-12-31' }],
+      ['2022', "2022 (the report's year)", { start: '2022-01-01', end: '2022-12-31' }],
+      ['all', 'Whole record (1989–2023)', { start: '1989-02-12', end: '2023-12-31' }],
+    ]);
+    expect(presets.filter((p) => p.group === 'year')).toHaveLength(35);
   });
 
   it('ends Q3 on 30 September and Q4 on 31 December', () => {
-    const q = datePresets('2022-08-01', '2022-11-01').filter((p) => p.id.includes('Q'));
+    const q = datePresets('2022-08-01', '2022-11-01').filter((p) => p.group === 'quarter');
     expect(q.map((p) => p.range)).toEqual([
-      { start: '2022-07-01', end: '2022-09-30' },
       { start: '2022-10-01', end: '2022-12-31' },
+      { start: '2022-07-01', end: '2022-09-30' },
     ]);
   });
 
-  it('offers only "All" for an unusable span', () => {
-    expect(datePresets('2022-05-02', '2022-01-05').map((p) => p.id)).toEqual(['all']);
+  it('offers nothing for an unusable span', () => {
+    expect(datePresets('2022-05-02', '2022-01-05')).toEqual([]);
+  });
+
+  it('starts the default range at the coup, or at the data if they start later', () => {
+    expect(defaultDateRange('1989-02-12', '2023-12-31')).toEqual({ start: '2021-02-01', end: '2023-12-31' });
+    expect(defaultDateRange('2022-01-07', '2022-09-16')).toEqual({ start: '2022-01-07', end: '2022-09-16' });
   });
 });
 

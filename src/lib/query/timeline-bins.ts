@@ -82,31 +82,48 @@ export function histogramOfSpans(dataSpan: DaySpan | null, startDay: Int32Array,
 export interface DatePreset {
   readonly id: string;
   readonly label: string;
-  /** Null for "All". */
-  readonly range: DateRange | null;
+  /** The range it sets; always explicit, so a link to "the whole record" stays the whole record. */
+  readonly range: DateRange;
+  /** Quick choices are buttons; years and quarters are offered in a list. */
+  readonly group: 'quick' | 'year' | 'quarter';
+}
+
+/** The day of the coup: the timeline starts here unless a link says otherwise. */
+export const COUP_DAY = '2021-02-01';
+/** The year of the news report the project started from. */
+export const REPORT_YEAR = 2022;
+
+/** The default date range for data that span `dataStart`–`dataEnd`: from the coup (or the data's start, if later) to the end of the data. */
+export function defaultDateRange(dataStart: IsoDay, dataEnd: IsoDay): DateRange {
+  return { start: dataStart > COUP_DAY ? dataStart : COUP_DAY, end: dataEnd };
 }
 
 /**
- * Quick date choices for the data's span: all, the last 30 days of data, each calendar year
- * (when the data spans more than one) and each quarter the data touches, as whole quarters.
- * @example datePresets('2022-01-05', '2022-05-02') // all, last30, 2022-Q1, 2022-Q2
+ * Quick date choices for the data's span — since the coup, the report's year (2022), the whole
+ * record and the last 30 days of data, where the data reach them — then each calendar year and
+ * each quarter the data touch, newest first.
+ * @example datePresets('2022-01-05', '2022-05-02').map((p) => p.id) // ['2022', 'all', 'last30', 'y2022', '2022-Q2', '2022-Q1']
  */
 export function datePresets(dataStart: IsoDay, dataEnd: IsoDay): DatePreset[] {
-  const presets: DatePreset[] = [{ id: 'all', label: 'All', range: null }];
   const s = dayNumber(dataStart);
   const e = dayNumber(dataEnd);
-  if (s === null || e === null || s > e) return presets;
-  presets.push({ id: 'last30', label: 'Last 30 days of data', range: { start: dayString(e - 29), end: dataEnd } });
+  if (s === null || e === null || s > e) return [];
   const first = dayParts(s);
   const last = dayParts(e);
-  if (first.year !== last.year) {
-    for (let y = first.year; y <= last.year; y++) {
-      presets.push({ id: String(y), label: String(y), range: { start: `${y}-01-01`, end: `${y}-12-31` } });
-    }
+  const presets: DatePreset[] = [];
+  if (dataStart < COUP_DAY && dataEnd >= COUP_DAY) presets.push({ id: 'coup', label: 'Since the coup', range: defaultDateRange(dataStart, dataEnd), group: 'quick' });
+  if (first.year <= REPORT_YEAR && last.year >= REPORT_YEAR) {
+    presets.push({ id: String(REPORT_YEAR), label: `${REPORT_YEAR} (the report's year)`, range: { start: `${REPORT_YEAR}-01-01`, end: `${REPORT_YEAR}-12-31` }, group: 'quick' });
+  }
+  const span = first.year === last.year ? String(first.year) : `${first.year}–${last.year}`;
+  presets.push({ id: 'all', label: `Whole record (${span})`, range: { start: dataStart, end: dataEnd }, group: 'quick' });
+  presets.push({ id: 'last30', label: 'Last 30 days of data', range: { start: dayString(Math.max(s, e - 29)), end: dataEnd }, group: 'quick' });
+  for (let y = last.year; y >= first.year; y--) {
+    presets.push({ id: `y${y}`, label: String(y), range: { start: `${y}-01-01`, end: `${y}-12-31` }, group: 'year' });
   }
   const firstQ = first.year * 4 + Math.floor(first.month / 3);
   const lastQ = last.year * 4 + Math.floor(last.month / 3);
-  for (let q = firstQ; q <= lastQ; q++) {
+  for (let q = lastQ; q >= firstQ; q--) {
     const year = Math.floor(q / 4);
     const n = (q % 4) + 1;
     const startMonth = (n - 1) * 3;
@@ -116,6 +133,7 @@ export function datePresets(dataStart: IsoDay, dataEnd: IsoDay): DatePreset[] {
       id: `${year}-Q${n}`,
       label: `Q${n} ${year}`,
       range: { start: `${year}-${pad(startMonth + 1)}-01`, end: `${year}-${pad(startMonth + 3)}-${pad(endDay)}` },
+      group: 'quarter',
     });
   }
   return presets;

@@ -18,7 +18,7 @@ import { visibleIndices, type IncidentIndex } from '../query/visible-incidents.t
 import type { CameraView, ViewChangeCause } from '../domain/view.ts';
 import { rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
 import { describeError, type ErrorReport } from './error-report.ts';
-import { EMPTY_FILTER, sameFilter, type IncidentFilter } from '../domain/filter.ts';
+import { EMPTY_FILTER, sameFilter, type DateRange, type IncidentFilter } from '../domain/filter.ts';
 import { incidentIndex } from '../query/visible-incidents.ts';
 import { displacementSeries } from '../geo/displacement.ts';
 import { classOf, countClasses, townshipCounts, type TownshipCounts } from '../query/by-township.ts';
@@ -52,6 +52,8 @@ export class AppState {
   curated = $state.raw<readonly Incident[]>([]);
   /** Built-in datasets shipped beside the curated one (the UCDP GED record), records only until details are asked for. */
   builtins = $state.raw<readonly BuiltinDataset[]>([]);
+  /** True once every built-in dataset has loaded or failed to: the data's span is then known. */
+  builtinsSettled = $state(false);
   /** Imported datasets, each with its own toggle (the `datasets` facet of the filter). */
   datasets = $state.raw<readonly ImportedDataset[]>([]);
   /** Every record loaded: curated first, then the built-in datasets, then each imported dataset. */
@@ -95,6 +97,10 @@ export class AppState {
   #cameraSeq = 0;
 
   filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
+  /** True until the default date range (from the coup) is applied, when a link named no dates. */
+  dateDefault = $state(false);
+  /** Set when the filter was changed by the app, not by the reader: the URL rewrites its entry instead of adding one. */
+  quietFilterChange = false;
   /** Index positions (date order) of the records passing the filter: the one pure function over the data and the filter. */
   readonly visibleRows = $derived(visibleIndices(this.eventIndex, this.filter));
   /** The visible records, in date order. */
@@ -280,6 +286,13 @@ export class AppState {
     this.flyTo(inc.lon, inc.lat, Math.max(this.view.zoom, 8));
   }
 
+  /** Sets the default date range once the data's span is known (a quiet change: no history entry). */
+  applyDefaultRange(range: DateRange): void {
+    this.dateDefault = false;
+    this.quietFilterChange = true;
+    this.filter = { ...this.filter, dateRange: range };
+  }
+
   /** Shows only the incidents that count in one township (null: every township again). */
   pickTownship(code: string | null): void {
     this.filter = { ...this.filter, townships: code === null ? null : new Set([code]) };
@@ -307,7 +320,7 @@ export class AppState {
 
   /** Shows or hides one dataset, curated or imported. */
   toggleDataset(id: string, visible: boolean): void {
-    const all = [CURATED_DATASET, ...this.datasets.map((d) => d.id)];
+    const all = [CURATED_DATASET, ...this.builtins.map((b) => b.id), ...this.datasets.map((d) => d.id)];
     const current = new Set(this.filter.datasets ?? all);
     if (visible) current.add(id);
     else current.delete(id);

@@ -1,6 +1,10 @@
 import type { AppState } from './app-state.svelte.ts';
 import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
 import { downloadBlob } from './download.ts';
+import { BUILTIN_FILES } from '../data/builtin-datasets.ts';
+
+/** Dataset ids no import may take: the built-in datasets'. */
+const RESERVED_DATASET_IDS: readonly string[] = Object.keys(BUILTIN_FILES);
 import { withLinkDecisions } from '../data/link-decisions.ts';
 import type { Incident } from '../domain/incident.ts';
 import type { ImportFormat, ImportReport } from '../data/import/types.ts';
@@ -136,7 +140,8 @@ export class ImportController {
   }
 
   async #importOne(file: File): Promise<void> {
-    const taken = new Set([CURATED_DATASET, ...this.#usedIds, ...this.#app.datasets.map((d) => d.id)]);
+    // The built-in datasets' ids are reserved even before they load, so an import never takes one.
+    const taken = new Set([CURATED_DATASET, ...RESERVED_DATASET_IDS, ...this.#usedIds, ...this.#app.datasets.map((d) => d.id)]);
     const datasetId = datasetIdFor(file.name, taken);
     this.#usedIds.add(datasetId);
     const fileName = file.name;

@@ -78,6 +78,8 @@ export class UrlOwner {
     this.initial = parseHash(bar.readHash());
     if (this.initial.view) app.view = this.initial.view;
     this.#applyParams(this.initial.params);
+    // A link that names no dates shows the default range (from the coup), set once the data are known.
+    app.dateDefault = this.#app.filter.dateRange === null;
   }
 
   #applyParams(params: ReadonlyMap<string, string>): void {
@@ -132,7 +134,10 @@ export class UrlOwner {
       let first = true;
       $effect(() => {
         const { filter, selectedId, scrubbing, byTownship } = app;
-        const mode = historyModeFor({ kind: 'state', first, scrubbing });
+        // A change the app made (the default range) rewrites the entry, as the first write does.
+        const quiet = app.quietFilterChange;
+        app.quietFilterChange = false;
+        const mode = historyModeFor({ kind: 'state', first: first || quiet, scrubbing });
         if (mode === 'none') return;
         first = false;
         untrack(() => this.#write(app.view, withFilterParams(this.#parsedParams(), filter, selectedId, byTownship), mode));
