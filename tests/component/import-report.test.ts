@@ -20,6 +20,7 @@ function report(overrides: Partial<Report> = {}): Report {
     ],
     rejectedOmitted: 0,
     duplicates: [{ row: 9, eventId: 'MMR5', firstRow: 2 }],
+    placeMatch: null,
     incidents: [],
     ...overrides,
   };

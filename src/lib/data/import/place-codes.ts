@@ -1,0 +1,234 @@
+/**
+ * Gives each imported row's place its township and area codes (`Place.townshipCode`,
+ * `Place.areaCode`, see their TSDoc in domain/incident.ts), once, in the import worker, and
+ * counts how for the report. The row mappers say what a row states about its place
+ * ({@link PlaceFacts}); the rules, by location precision:
+ *
+ * - a township named by the row (a MIMU place code, or a name within the row's state/region):
+ *   `townshipCode`, and for township precision also `areaCode`, so the map draws the township.
+ *   The row's point confirms or contradicts the match; a contradicted match is kept (it is the
+ *   source's township) and counted. `extra.township_match` says how it matched and
+ *   `extra.township_point` whether the point lies `inside` or `outside`;
+ * - a precise point (exact, village, town, within about 25 km) without a matched name: the
+ *   township the point lies in (`extra.township_match = 'point'`);
+ * - township precision without a match (UCDP roads and rivers): no code; the map draws a ring;
+ * - district precision: the district named (UCDP `adm_2`) within the state/region, as `areaCode`;
+ * - state/region precision: the ISO 3166-2 code of the state/region, as `areaCode`;
+ * - country precision: nothing.
+ *
+ * A name that matches nothing is listed in the report with its row count; the row is never
+ * rejected for it.
+ */
+import type { Place } from '../../domain/incident.ts';
+import type { LocationPrecision } from '../../domain/precision.ts';
+import type { ImportGeography } from '../../geo/township-geography.ts';
+import type { PlaceMatchReport, UnmatchedLevel, UnmatchedPlace } from './types.ts';
+
+type ExtraValue = string | number | boolean | null;
+
+/** What a row states about its place. Blank strings mean "not stated". */
+export interface PlaceFacts {
+  readonly precision: LocationPrecision;
+  /** The state/region as the row writes it ("Sagaing region", "Shan"). */
+  readonly admin1: string;
+  /** A township name as the row writes it (ACLED `admin3`, UCDP "Tabayin township", our `township`). */
+  readonly township: string;
+  /** A MIMU township place code from the row, if the file has such a column. */
+  readonly townshipPcode: string;
+  /** A district name (UCDP `adm_2`); read for district precision only. */
+  readonly district: string;
+  readonly lon: number;
+  readonly lat: number;
+}
+
+/**
+ * Columns (lowercased, as PAPA_CONFIG gives them) or GeoJSON properties that hold a MIMU township
+ * place code: HDX's `ADM3_PCODE`, MIMU's `TS_PCODE` and `Tsp_Pcode`, and plain variants.
+ */
+export const TOWNSHIP_PCODE_FIELDS = ['admin3_pcode', 'adm3_pcode', 'ts_pcode', 'tsp_pcode', 'township_pcode'] as const;
+
+/** The first non-blank township place code among {@link TOWNSHIP_PCODE_FIELDS}, or ''. */
+export function townshipPcodeOf(row: Readonly<Record<string, unknown>>): string {
+  for (const field of TOWNSHIP_PCODE_FIELDS) {
+    const v = row[field];
+    if (typeof v === 'string' && v.trim() !== '') return v.trim();
+  }
+  return '';
+}
+
+/** Most distinct unmatched places listed in the report. */
+export const UNMATCHED_LISTED = 200;
+// Most distinct unmatched places tracked; rows naming further ones are only counted.
+const UNMATCHED_TRACKED = 10_000;
+const NAME_LIMIT = 200;
+
+const PRECISE: ReadonlySet<LocationPrecision> = new Set(['exact', 'village', 'town', 'near']);
+
+function cut(text: string): string {
+  const t = text.trim();
+  return t.length > NAME_LIMIT ? `${t.slice(0, NAME_LIMIT - 1)}…` : t;
+}
+
+/** Codes the places of one import and keeps the counts for its report. */
+export class PlaceCoder {
+  readonly #geo: ImportGeography | null;
+  #byCode = 0;
+  #byName = 0;
+  #confirmed = 0;
+  #contradicted = 0;
+  #located = 0;
+  #outside = 0;
+  #townshipAreas = 0;
+  #districtAreas = 0;
+  #regionAreas = 0;
+  #unmatchedRows = 0;
+  /** Rows seen so far, and the last one counted as unmatched. */
+  #row = 0;
+  #lastUnmatchedRow = -1;
+  #untrackedRows = 0;
+  readonly #unmatched = new Map<string, { name: string; admin1: string; level: UnmatchedLevel; rows: number }>();
+
+  /** `geography` null: the township files could not be loaded; places pass through without codes. */
+  constructor(geography: ImportGeography | null) {
+    this.#geo = geography;
+  }
+
+  /**
+   * The row's place with its township and area codes added by the rules above, writing how it
+   * matched into `extra`. Returns `place` itself when nothing is added.
+   */
+  code(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
+    this.#row++;
+    return this.#code(place, facts, extra);
+  }
+
+  #code(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
+    const geo = this.#geo;
+    if (geo === null) return place;
+    const { precision } = facts;
+    if (precision === 'country') return place;
+    if (precision === 'region') {
+      const code = geo.admin1Code(facts.admin1);
+      if (code === null) {
+        if (facts.admin1.trim() !== '') this.#noMatch(facts.admin1, facts.admin1, 'region');
+        return place;
+      }
+      this.#regionAreas++;
+      return { ...place, areaCode: code };
+    }
+    if (precision === 'district') {
+      if (facts.district.trim() === '') return place;
+      const district = geo.districtByName(facts.district, facts.admin1);
+      if (district === null) {
+        this.#noMatch(facts.district, facts.admin1, 'district');
+        return place;
+      }
+      extra.district_match = district.how;
+      this.#districtAreas++;
+      return { ...place, areaCode: district.pcode };
+    }
+    const precise = PRECISE.has(precision);
+    if (facts.township.trim() !== '' || facts.townshipPcode.trim() !== '') {
+      const match = geo.matchTownship(facts.township, facts.admin1, facts.townshipPcode);
+      if (match !== null) {
+        if (match.how === 'pcode') this.#byCode++;
+        else this.#byName++;
+        extra.township_match = match.how;
+        this.#pointCheck(match.pcode, facts, extra);
+        if (precise) return { ...place, townshipCode: match.pcode };
+        this.#townshipAreas++;
+        return { ...place, townshipCode: match.pcode, areaCode: match.pcode };
+      }
+      this.#noMatch(facts.township.trim() === '' ? facts.townshipPcode : facts.township, facts.admin1, 'township');
+    }
+    // A township-precision place that matched nothing (a road, a river) stays as the file has it.
+    if (!precise) return place;
+    const at = geo.townshipAt(facts.lon, facts.lat);
+    if (at === null) {
+      this.#outside++;
+      return place;
+    }
+    this.#located++;
+    extra.township_match = 'point';
+    return { ...place, townshipCode: at };
+  }
+
+  /**
+   * For our own exports: the codes the file states are kept as written, with `extra` untouched,
+   * so an export imports back unchanged. A stated code we do not know is dropped and listed as
+   * unmatched, and the place is then coded from its names and point like any other row.
+   */
+  keepStated(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
+    this.#row++;
+    const geo = this.#geo;
+    const { townshipCode, areaCode } = place;
+    if (geo === null || (townshipCode === undefined && areaCode === undefined)) return this.#code(place, facts, extra);
+    const townshipOk = townshipCode !== undefined && geo.areaKind(townshipCode) === 'township';
+    const areaKind = areaCode === undefined ? null : geo.areaKind(areaCode);
+    if (townshipCode !== undefined && !townshipOk) this.#noMatch(townshipCode, facts.admin1, 'code');
+    if (areaCode !== undefined && areaKind === null && areaCode !== townshipCode) this.#noMatch(areaCode, facts.admin1, 'code');
+    if (!townshipOk && areaKind === null) {
+      const { townshipCode: _t, areaCode: _a, ...rest } = place;
+      return this.#code(rest, facts, extra);
+    }
+    if (townshipOk) {
+      this.#byCode++;
+      this.#pointCheck(townshipCode, facts, null);
+    }
+    if (areaKind === 'township') this.#townshipAreas++;
+    else if (areaKind === 'district') this.#districtAreas++;
+    else if (areaKind === 'region') this.#regionAreas++;
+    if (townshipOk && (areaCode === undefined || areaKind !== null)) return place;
+    // Keep only the codes we know.
+    const { townshipCode: t, areaCode: a, ...rest } = place;
+    return { ...rest, ...(townshipOk ? { townshipCode: t } : {}), ...(areaKind !== null ? { areaCode: a } : {}) };
+  }
+
+  /** The counts and the unmatched list for the report, or null without geography. */
+  report(): PlaceMatchReport | null {
+    if (this.#geo === null) return null;
+    const all: UnmatchedPlace[] = [...this.#unmatched.values()].map((u) => ({ ...u }));
+    all.sort((a, b) => b.rows - a.rows || compare(a.level, b.level) || compare(a.admin1, b.admin1) || compare(a.name, b.name));
+    const listed = all.slice(0, UNMATCHED_LISTED);
+    let omitted = this.#untrackedRows;
+    for (let i = UNMATCHED_LISTED; i < all.length; i++) omitted += all[i]?.rows ?? 0;
+    return {
+      townshipByCode: this.#byCode,
+      townshipByName: this.#byName,
+      confirmedByPoint: this.#confirmed,
+      contradictedByPoint: this.#contradicted,
+      locatedByPoint: this.#located,
+      outsideTownships: this.#outside,
+      areas: { township: this.#townshipAreas, district: this.#districtAreas, region: this.#regionAreas },
+      unmatchedRows: this.#unmatchedRows,
+      unmatched: listed,
+      unmatchedOmittedRows: omitted,
+    };
+  }
+
+  #pointCheck(pcode: string, facts: PlaceFacts, extra: Record<string, ExtraValue> | null): void {
+    const inside = this.#geo?.pointInTownship(pcode, facts.lon, facts.lat) ?? null;
+    if (inside === null) return;
+    if (inside) this.#confirmed++;
+    else this.#contradicted++;
+    if (extra !== null) extra.township_point = inside ? 'inside' : 'outside';
+  }
+
+  #noMatch(rawName: string, rawAdmin1: string, level: UnmatchedLevel): void {
+    // A row may name two places that match nothing (a stated code and its name): one row.
+    if (this.#lastUnmatchedRow !== this.#row) this.#unmatchedRows++;
+    this.#lastUnmatchedRow = this.#row;
+    const name = cut(rawName);
+    const admin1 = cut(rawAdmin1);
+    const key = `${level}\u0000${admin1}\u0000${name}`;
+    const entry = this.#unmatched.get(key);
+    if (entry !== undefined) entry.rows++;
+    else if (this.#unmatched.size < UNMATCHED_TRACKED) this.#unmatched.set(key, { name, admin1, level, rows: 1 });
+    else this.#untrackedRows++;
+  }
+}
+
+/** Code-unit order: the same on every machine, unlike localeCompare. */
+function compare(a: string, b: string): number {
+  return a < b ? -1 : a > b ? 1 : 0;
+}
