@@ -198,8 +198,8 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
 
   const nameMy = text('place_name_my');
   const township = text('township');
-  const townshipCode = text('township_code').trim();
-  const areaCode = text('area_code').trim();
+  const townshipCode = text('township_code');
+  const areaCode = text('area_code');
   const locationSource = text('location_source');
   let place: Place = {
     name: text('place_name'),
