@@ -13,7 +13,7 @@ import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/impo
 import { ImportSession } from '../../src/lib/data/import/import-session.ts';
 import { acledRowToIncident } from '../../src/lib/data/import/map-row.ts';
 import { PAPA_CONFIG } from '../../src/lib/data/import/papa-config.ts';
-import { PlaceCoder, type PlaceFacts, UNMATCHED_LISTED } from '../../src/lib/data/import/place-codes.ts';
+import { extraStart, PlaceCoder, placeWithCoding, type PlaceFacts, UNMATCHED_LISTED } from '../../src/lib/data/import/place-codes.ts';
 import { testGeography } from '../helpers/import-geography.ts';
 
 const geography = testGeography();
@@ -30,10 +30,12 @@ function facts(precision: LocationPrecision, over: Partial<PlaceFacts> = {}): Pl
   return { precision, admin1: 'Sagaing', township: 'Tabayin', townshipPcode: '', district: '', ...DEPAYIN, ...over };
 }
 
+/** Codes one place with a fresh coder: the place as the mapper builds it, and `extra` without the event id. */
 function code(precision: LocationPrecision, over: Partial<PlaceFacts> = {}, place: Place = TABAYIN): { place: Place; extra: Record<string, unknown>; coder: PlaceCoder } {
   const coder = new PlaceCoder(geography);
-  const extra: Record<string, string | number | boolean | null> = {};
-  return { place: coder.code(place, facts(precision, over), extra), extra, coder };
+  const coding = coder.code(facts(precision, over));
+  const { event_id: _id, ...extra } = extraStart('E1', coding);
+  return { place: placeWithCoding(place, coding), extra, coder };
 }
 
 describe('PlaceCoder rules', () => {
@@ -103,14 +105,14 @@ describe('PlaceCoder rules', () => {
 
   it('without geography: places unchanged and no report', () => {
     const coder = new PlaceCoder(null);
-    expect(coder.code(TABAYIN, facts('township'), {})).toBe(TABAYIN);
+    expect(placeWithCoding(TABAYIN, coder.code(facts('township')))).toBe(TABAYIN);
     expect(coder.report()).toBeNull();
   });
 
   it('lists at most the 200 most named unmatched places, counting the rest in rows', () => {
     const coder = new PlaceCoder(geography);
-    for (let i = 0; i < UNMATCHED_LISTED + 5; i++) coder.code(TABAYIN, facts('township', { township: `Road ${i}` }), {});
-    coder.code(TABAYIN, facts('township', { township: 'Road 7' }), {});
+    for (let i = 0; i < UNMATCHED_LISTED + 5; i++) coder.code(facts('township', { township: `Road ${i}` }));
+    coder.code(facts('township', { township: 'Road 7' }));
     const report = coder.report();
     expect(report?.unmatched).toHaveLength(UNMATCHED_LISTED);
     expect(report?.unmatched[0]).toEqual({ name: 'Road 7', admin1: 'Sagaing', level: 'township', rows: 2 });

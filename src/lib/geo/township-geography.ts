@@ -45,16 +45,35 @@ export interface ImportGeographyIndex {
   readonly districts: readonly Pick<DistrictEntry, 'pcode' | 'name_en' | 'admin1'>[];
 }
 
-// Distinct names are few; the bound only stops a file of all-distinct names from growing it.
+// Distinct names are few; the bound only stops a file of all-distinct names from growing the caches.
 const CACHE_LIMIT = 4096;
 
-function cached<T>(cache: Map<string, T | null>, key: string, compute: () => T | null): T | null {
-  const hit = cache.get(key);
-  if (hit !== undefined) return hit;
-  const value = compute();
-  if (cache.size >= CACHE_LIMIT) cache.clear();
-  cache.set(key, value);
-  return value;
+/**
+ * Results by two keys, kept in nested maps: the keys are a row's cells as they are, so no key
+ * string is built per row. Bounded by the number of distinct pairs.
+ */
+class PairCache<T> {
+  #outer = new Map<string, Map<string, T | null>>();
+  #size = 0;
+
+  get(a: string, b: string, compute: () => T | null): T | null {
+    let inner = this.#outer.get(a);
+    const hit = inner?.get(b);
+    if (hit !== undefined) return hit;
+    const value = compute();
+    if (this.#size >= CACHE_LIMIT) {
+      this.#outer.clear();
+      this.#size = 0;
+      inner = undefined;
+    }
+    if (inner === undefined) {
+      inner = new Map();
+      this.#outer.set(a, inner);
+    }
+    inner.set(b, value);
+    this.#size++;
+    return value;
+  }
 }
 
 /**
@@ -75,27 +94,30 @@ export function buildImportGeography(index: ImportGeographyIndex, polygons: Town
     const code = admin1IsoCode(name);
     if (code !== null) kinds.set(code, 'region');
   }
-  const townshipCache = new Map<string, TownshipNameMatch | null>();
-  const districtCache = new Map<string, DistrictMatch | null>();
-  const admin1Cache = new Map<string, string | null>();
+  const byName = new PairCache<TownshipNameMatch>();
+  const byCode = new PairCache<TownshipNameMatch>();
+  const districtCache = new PairCache<DistrictMatch>();
+  const admin1Cache = new PairCache<string>();
+  const townshipMatch = (name: string, admin1: string, pcode: string): TownshipNameMatch | null => {
+    const m = matchTownship(townships, { name, admin1, pcode });
+    return m === null ? null : { pcode: m.pcode, how: m.how };
+  };
 
   return {
     matchTownship(name, admin1, pcode) {
-      if (name.trim() === '' && pcode.trim() === '') return null;
-      return cached(townshipCache, `${admin1}\u0000${pcode}\u0000${name}`, () => {
-        const m = matchTownship(townships, { name, admin1, pcode });
-        return m === null ? null : { pcode: m.pcode, how: m.how };
-      });
+      if (pcode === '') return name === '' ? null : byName.get(admin1, name, () => townshipMatch(name, admin1, ''));
+      // Rows with a place code are rarer; their key may be built.
+      return byCode.get(admin1, `${pcode}\u0000${name}`, () => townshipMatch(name, admin1, pcode));
     },
     pointInTownship: (pcode, lon, lat) => locator.contains(pcode, lon, lat),
     townshipAt: (lon, lat) => locator.townshipAt(lon, lat),
     districtByName(name, admin1) {
-      if (name.trim() === '') return null;
-      return cached(districtCache, `${admin1}\u0000${name}`, () => matchDistrict(districts, name, admin1));
+      if (name === '') return null;
+      return districtCache.get(admin1, name, () => matchDistrict(districts, name, admin1));
     },
     admin1Code(admin1) {
-      if (admin1.trim() === '') return null;
-      return cached(admin1Cache, admin1, () => {
+      if (admin1 === '') return null;
+      return admin1Cache.get(admin1, '', () => {
         const name = normaliseAdmin1(townships, admin1);
         return name === null ? null : admin1IsoCode(name);
       });

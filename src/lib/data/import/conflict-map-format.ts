@@ -212,10 +212,8 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
   };
   let codedExtra = extra;
   if (ctx.places !== undefined) {
-    const notes = extra ?? {};
     const facts = { precision, admin1: place.admin1, township, townshipPcode: '', district: '', lon: where.lon, lat: where.lat };
-    place = ctx.places.keepStated(place, facts, notes);
-    if (extra === undefined && Object.keys(notes).length > 0) codedExtra = notes;
+    ({ place, extra: codedExtra } = ctx.places.keepStated(place, facts, extra));
   }
   const incident: Incident = {
     id: fileDataset === ctx.datasetId ? id : `${ctx.datasetId}:${eventId}`,

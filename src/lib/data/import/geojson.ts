@@ -218,10 +218,8 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
 
   // A feature that names another country keeps its place as written: townships are Myanmar's.
   if (ctx.places !== undefined && (country === undefined || country.trim() === '' || isMyanmarCountry(country))) {
-    const notes = extra ?? {};
     const facts = { precision, admin1: place.admin1, township: place.township ?? '', townshipPcode: townshipPcodeOf(p), district: '', lon: where.lon, lat: where.lat };
-    place = ctx.places.keepStated(place, facts, notes);
-    if (extra === undefined && Object.keys(notes).length > 0) extra = notes;
+    ({ place, extra } = ctx.places.keepStated(place, facts, extra));
   }
 
   const placeName = place.name || place.township || place.admin1 || 'unnamed place';

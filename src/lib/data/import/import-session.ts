@@ -102,6 +102,7 @@ export class ImportSession {
   setFields(fields: readonly string[]): void {
     this.#fields = fields;
     this.#lastField = fields[fields.length - 1] ?? '';
+    this.#ctx.places.useFields(fields);
     if (this.#format === null) {
       const detected = detectCsvFormat(fields);
       this.#format = detected.format;

@@ -18,7 +18,7 @@ import {
 } from './code-tables.ts';
 import { checkCoordinates, isMyanmarCountry, parseNumberCell } from './coordinates.ts';
 import { dateAtPrecision, dateFromBounds, parseDay } from './dates.ts';
-import { townshipPcodeOf } from './place-codes.ts';
+import { extraStart, placeWithCoding, type PlaceCoding } from './place-codes.ts';
 import type { CsvRow, MapContext, MapResult, RejectReason } from './types.ts';
 import type { IsoDay } from '../../domain/calendar.ts';
 
@@ -206,7 +206,14 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   const placeName = location || admin3 || admin1 || 'unnamed place';
   let place: Place = admin3 === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township: admin3 };
 
-  const extra: Record<string, ExtraValue> = { event_id: eventId };
+  // Townships are Myanmar's; rows of other countries in the same file keep their place as written.
+  const coding =
+    ctx.places !== undefined && myanmar
+      ? ctx.places.code({ precision, admin1, township: admin3, townshipPcode: ctx.places.pcodeOf(row), district: '', lon: where.lon, lat: where.lat })
+      : null;
+  if (coding !== null) place = placeWithCoding(place, coding);
+
+  const extra = extraStart(eventId, coding);
   putText(extra, 'event_type', row.event_type);
   putText(extra, 'sub_event_type', subEventType);
   putText(extra, 'disorder_type', row.disorder_type);
@@ -224,11 +231,6 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   putText(extra, 'source_scale', row.source_scale);
   putText(extra, 'tags', row.tags);
   putText(extra, 'timestamp', row.timestamp);
-  // Townships are Myanmar's; rows of other countries in the same file keep their place as written.
-  if (ctx.places !== undefined && myanmar) {
-    const facts = { precision, admin1, township: admin3, townshipPcode: townshipPcodeOf(row), district: '', lon: where.lon, lat: where.lat };
-    place = ctx.places.code(place, facts, extra);
-  }
 
   const incident: Incident = {
     id: `${ctx.datasetId}:${eventId}`,
@@ -346,7 +348,22 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   const township = whereName.toLowerCase().endsWith(' township') ? whereName.slice(0, -' township'.length).trim() : '';
   let place: Place = township === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township };
 
-  const extra: Record<string, ExtraValue> = { event_id: eventId };
+  let coding: Readonly<PlaceCoding> | null = null;
+  if (ctx.places !== undefined && myanmar) {
+    // where_prec 5 names "X township", or a road, river or border that matches no township.
+    coding = ctx.places.code({
+      precision,
+      admin1: cell(row, 'adm_1'),
+      township: precision === 'township' ? whereName : township,
+      townshipPcode: ctx.places.pcodeOf(row),
+      district: cell(row, 'adm_2'),
+      lon: where.lon,
+      lat: where.lat,
+    });
+    place = placeWithCoding(place, coding);
+  }
+
+  const extra = extraStart(eventId, coding);
   putText(extra, 'relid', row.relid);
   extra.type_of_violence = violence.label;
   extra.category_basis = keyword === null ? `type_of_violence ${violenceCode.trim()} (${violence.label})` : `source_headline mentions "${keyword.keyword}"`;
@@ -365,19 +382,6 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   putNumber(extra, 'deaths_b', row.deaths_b);
   putNumber(extra, 'deaths_civilians', row.deaths_civilians);
   putNumber(extra, 'deaths_unknown', row.deaths_unknown);
-  if (ctx.places !== undefined && myanmar) {
-    // where_prec 5 names "X township", or a road, river or border that matches no township.
-    const facts = {
-      precision,
-      admin1: cell(row, 'adm_1'),
-      township: precision === 'township' ? whereName : township,
-      townshipPcode: townshipPcodeOf(row),
-      district: cell(row, 'adm_2'),
-      lon: where.lon,
-      lat: where.lat,
-    };
-    place = ctx.places.code(place, facts, extra);
-  }
 
   const incident: Incident = {
     id: `${ctx.datasetId}:${eventId}`,

@@ -21,7 +21,9 @@
  */
 import type { Place } from '../../domain/incident.ts';
 import type { LocationPrecision } from '../../domain/precision.ts';
+import type { DistrictMatchHow } from '../../geo/district-match.ts';
 import type { ImportGeography } from '../../geo/township-geography.ts';
+import type { TownshipMatchHow } from '../../geo/township-match.ts';
 import type { PlaceMatchReport, UnmatchedLevel, UnmatchedPlace } from './types.ts';
 
 type ExtraValue = string | number | boolean | null;
@@ -39,6 +41,67 @@ export interface PlaceFacts {
   readonly district: string;
   readonly lon: number;
   readonly lat: number;
+}
+
+/** What coding one row's place gave; '' means none. */
+export interface PlaceCoding {
+  /** `Place.townshipCode`. */
+  townshipCode: string;
+  /** `Place.areaCode`. */
+  areaCode: string;
+  /** How the township was found, for `extra.township_match`. */
+  townshipMatch: '' | TownshipMatchHow | 'point';
+  /** Whether the row's point lies in the township it names, for `extra.township_point`. */
+  townshipPoint: '' | 'inside' | 'outside';
+  /** How the district was matched, for `extra.district_match`. */
+  districtMatch: '' | DistrictMatchHow;
+}
+
+/**
+ * A place with a coding's codes. Written out per combination rather than spread, so the places
+ * of a large file share a few object shapes and are built once.
+ *
+ * @example
+ * placeWithCoding({ name: 'Depayin', admin1: 'Sagaing' }, coder.code(facts));
+ */
+export function placeWithCoding(place: Place, c: Readonly<PlaceCoding>): Place {
+  const { townshipCode: t, areaCode: a } = c;
+  if (t === '' && a === '') return place;
+  if (place.nameMy === undefined && place.locationSource === undefined && place.townshipCode === undefined && place.areaCode === undefined) {
+    const { name, admin1, township } = place;
+    if (township === undefined) {
+      if (t === '') return { name, admin1, areaCode: a };
+      return a === '' ? { name, admin1, townshipCode: t } : { name, admin1, townshipCode: t, areaCode: a };
+    }
+    if (t === '') return { name, admin1, township, areaCode: a };
+    return a === '' ? { name, admin1, township, townshipCode: t } : { name, admin1, township, townshipCode: t, areaCode: a };
+  }
+  return { ...place, ...(t === '' ? {} : { townshipCode: t }), ...(a === '' ? {} : { areaCode: a }) };
+}
+
+/**
+ * A row's first `extra` entries: its event id, then how its place was coded. One object literal
+ * per combination, which the row's later entries extend: adding these to a finished `extra` of
+ * any shape instead costs more than the rest of the coding together.
+ *
+ * @example
+ * const extra = extraStart('MMR1', coder.code(facts)); // { event_id: 'MMR1', township_match: 'exact', township_point: 'inside' }
+ */
+export function extraStart(eventId: string, c: Readonly<PlaceCoding> | null): Record<string, ExtraValue> {
+  if (c === null) return { event_id: eventId };
+  if (c.districtMatch !== '') return { event_id: eventId, district_match: c.districtMatch };
+  if (c.townshipMatch === '') return { event_id: eventId };
+  if (c.townshipPoint === '') return { event_id: eventId, township_match: c.townshipMatch };
+  return { event_id: eventId, township_match: c.townshipMatch, township_point: c.townshipPoint };
+}
+
+/** The `extra` entries that say how a place was coded (for files whose `extra` is read whole, not built). */
+function codingNotes(c: Readonly<PlaceCoding>): Record<string, ExtraValue> {
+  const out: Record<string, ExtraValue> = {};
+  if (c.townshipMatch !== '') out.township_match = c.townshipMatch;
+  if (c.townshipPoint !== '') out.township_point = c.townshipPoint;
+  if (c.districtMatch !== '') out.district_match = c.districtMatch;
+  return out;
 }
 
 /**
@@ -61,8 +124,6 @@ export const UNMATCHED_LISTED = 200;
 // Most distinct unmatched places tracked; rows naming further ones are only counted.
 const UNMATCHED_TRACKED = 10_000;
 const NAME_LIMIT = 200;
-
-const PRECISE: ReadonlySet<LocationPrecision> = new Set(['exact', 'village', 'town', 'near']);
 
 function cut(text: string): string {
   const t = text.trim();
@@ -88,100 +149,139 @@ export class PlaceCoder {
   #untrackedRows = 0;
   readonly #unmatched = new Map<string, { name: string; admin1: string; level: UnmatchedLevel; rows: number }>();
 
+  /** The file's place code column, once known: null when it has none. */
+  #pcodeField: string | null | undefined = undefined;
+  readonly #coding: PlaceCoding = { townshipCode: '', areaCode: '', townshipMatch: '', townshipPoint: '', districtMatch: '' };
+
   /** `geography` null: the township files could not be loaded; places pass through without codes. */
   constructor(geography: ImportGeography | null) {
     this.#geo = geography;
   }
 
-  /**
-   * The row's place with its township and area codes added by the rules above, writing how it
-   * matched into `extra`. Returns `place` itself when nothing is added.
-   */
-  code(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
-    this.#row++;
-    return this.#code(place, facts, extra);
+  /** Takes note of the file's columns (lowercased), so the place code column is looked for once, not per row. */
+  useFields(fields: readonly string[]): void {
+    this.#pcodeField = TOWNSHIP_PCODE_FIELDS.find((f) => fields.includes(f)) ?? null;
   }
 
-  #code(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
+  /** A CSV row's township place code, or ''. */
+  pcodeOf(row: Readonly<Record<string, string>>): string {
+    if (this.#pcodeField === undefined) return townshipPcodeOf(row);
+    return this.#pcodeField === null ? '' : (row[this.#pcodeField] ?? '').trim();
+  }
+
+  /**
+   * Codes one row's place by the rules above and counts how. The result is one object the coder
+   * reuses for every row (a 200,000-row file makes no garbage here): read it before the next call,
+   * with {@link placeWithCoding} and {@link extraStart}.
+   */
+  code(facts: PlaceFacts): Readonly<PlaceCoding> {
+    this.#row++;
+    const c = this.#coding;
+    c.townshipCode = '';
+    c.areaCode = '';
+    c.townshipMatch = '';
+    c.townshipPoint = '';
+    c.districtMatch = '';
     const geo = this.#geo;
-    if (geo === null) return place;
+    if (geo !== null) this.#code(geo, facts, c);
+    return c;
+  }
+
+  #code(geo: ImportGeography, facts: PlaceFacts, c: PlaceCoding): void {
     const { precision } = facts;
-    if (precision === 'country') return place;
+    if (precision === 'country') return;
     if (precision === 'region') {
       const code = geo.admin1Code(facts.admin1);
       if (code === null) {
         if (facts.admin1.trim() !== '') this.#noMatch(facts.admin1, facts.admin1, 'region');
-        return place;
+        return;
       }
       this.#regionAreas++;
-      return { ...place, areaCode: code };
+      c.areaCode = code;
+      return;
     }
     if (precision === 'district') {
-      if (facts.district.trim() === '') return place;
+      if (facts.district.trim() === '') return;
       const district = geo.districtByName(facts.district, facts.admin1);
       if (district === null) {
         this.#noMatch(facts.district, facts.admin1, 'district');
-        return place;
+        return;
       }
-      extra.district_match = district.how;
       this.#districtAreas++;
-      return { ...place, areaCode: district.pcode };
+      c.areaCode = district.pcode;
+      c.districtMatch = district.how;
+      return;
     }
-    const precise = PRECISE.has(precision);
+    const precise = precision === 'exact' || precision === 'village' || precision === 'town' || precision === 'near';
     if (facts.township.trim() !== '' || facts.townshipPcode.trim() !== '') {
       const match = geo.matchTownship(facts.township, facts.admin1, facts.townshipPcode);
       if (match !== null) {
         if (match.how === 'pcode') this.#byCode++;
         else this.#byName++;
-        extra.township_match = match.how;
-        this.#pointCheck(match.pcode, facts, extra);
-        if (precise) return { ...place, townshipCode: match.pcode };
-        this.#townshipAreas++;
-        return { ...place, townshipCode: match.pcode, areaCode: match.pcode };
+        c.townshipCode = match.pcode;
+        c.townshipMatch = match.how;
+        c.townshipPoint = this.#pointCheck(match.pcode, facts);
+        if (!precise) {
+          this.#townshipAreas++;
+          c.areaCode = match.pcode;
+        }
+        return;
       }
       this.#noMatch(facts.township.trim() === '' ? facts.townshipPcode : facts.township, facts.admin1, 'township');
     }
     // A township-precision place that matched nothing (a road, a river) stays as the file has it.
-    if (!precise) return place;
+    if (!precise) return;
     const at = geo.townshipAt(facts.lon, facts.lat);
     if (at === null) {
       this.#outside++;
-      return place;
+      return;
     }
     this.#located++;
-    extra.township_match = 'point';
-    return { ...place, townshipCode: at };
+    c.townshipCode = at;
+    c.townshipMatch = 'point';
   }
 
   /**
    * For our own exports: the codes the file states are kept as written, with `extra` untouched,
    * so an export imports back unchanged. A stated code we do not know is dropped and listed as
-   * unmatched, and the place is then coded from its names and point like any other row.
+   * unmatched, and the place is then coded from its names and point like any other row. Returns
+   * the place, and `extra` with how it matched when it was coded here (a new object when `extra`
+   * was undefined and something is added).
    */
-  keepStated(place: Place, facts: PlaceFacts, extra: Record<string, ExtraValue>): Place {
-    this.#row++;
+  keepStated(
+    place: Place,
+    facts: PlaceFacts,
+    extra: Record<string, ExtraValue> | undefined,
+  ): { place: Place; extra: Record<string, ExtraValue> | undefined } {
     const geo = this.#geo;
     const { townshipCode, areaCode } = place;
-    if (geo === null || (townshipCode === undefined && areaCode === undefined)) return this.#code(place, facts, extra);
+    if (geo === null) return { place, extra };
     const townshipOk = townshipCode !== undefined && geo.areaKind(townshipCode) === 'township';
     const areaKind = areaCode === undefined ? null : geo.areaKind(areaCode);
+    if (!townshipOk && areaKind === null) {
+      // Nothing stated, or nothing we know: coded like any file's row.
+      const { townshipCode: _t, areaCode: _a, ...rest } = place;
+      const c = this.code(facts);
+      if (townshipCode !== undefined) this.#noMatch(townshipCode, facts.admin1, 'code');
+      if (areaCode !== undefined && areaCode !== townshipCode) this.#noMatch(areaCode, facts.admin1, 'code');
+      const coded = placeWithCoding(townshipCode === undefined && areaCode === undefined ? place : rest, c);
+      if (c.townshipMatch === '' && c.districtMatch === '') return { place: coded, extra };
+      return { place: coded, extra: { ...extra, ...codingNotes(c) } };
+    }
+    this.#row++;
     if (townshipCode !== undefined && !townshipOk) this.#noMatch(townshipCode, facts.admin1, 'code');
     if (areaCode !== undefined && areaKind === null && areaCode !== townshipCode) this.#noMatch(areaCode, facts.admin1, 'code');
-    if (!townshipOk && areaKind === null) {
-      const { townshipCode: _t, areaCode: _a, ...rest } = place;
-      return this.#code(rest, facts, extra);
-    }
     if (townshipOk) {
       this.#byCode++;
-      this.#pointCheck(townshipCode, facts, null);
+      this.#pointCheck(townshipCode, facts);
     }
     if (areaKind === 'township') this.#townshipAreas++;
     else if (areaKind === 'district') this.#districtAreas++;
     else if (areaKind === 'region') this.#regionAreas++;
-    if (townshipOk && (areaCode === undefined || areaKind !== null)) return place;
+    if (townshipOk && (areaCode === undefined || areaKind !== null)) return { place, extra };
     // Keep only the codes we know.
     const { townshipCode: t, areaCode: a, ...rest } = place;
-    return { ...rest, ...(townshipOk ? { townshipCode: t } : {}), ...(areaKind !== null ? { areaCode: a } : {}) };
+    return { place: { ...rest, ...(townshipOk ? { townshipCode: t } : {}), ...(areaKind !== null ? { areaCode: a } : {}) }, extra };
   }
 
   /** The counts and the unmatched list for the report, or null without geography. */
@@ -206,12 +306,13 @@ export class PlaceCoder {
     };
   }
 
-  #pointCheck(pcode: string, facts: PlaceFacts, extra: Record<string, ExtraValue> | null): void {
+  /** Counts whether the row's point lies in the township it names. */
+  #pointCheck(pcode: string, facts: PlaceFacts): PlaceCoding['townshipPoint'] {
     const inside = this.#geo?.pointInTownship(pcode, facts.lon, facts.lat) ?? null;
-    if (inside === null) return;
+    if (inside === null) return '';
     if (inside) this.#confirmed++;
     else this.#contradicted++;
-    if (extra !== null) extra.township_point = inside ? 'inside' : 'outside';
+    return inside ? 'inside' : 'outside';
   }
 
   #noMatch(rawName: string, rawAdmin1: string, level: UnmatchedLevel): void {
