@@ -4,10 +4,11 @@
  * counts and unmatched list, and our own exports keeping their codes on the way back in.
  */
 import { readFileSync } from 'node:fs';
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { Incident, Place } from '../../src/lib/domain/incident.ts';
-import type { LocationPrecision } from '../../src/lib/domain/precision.ts';
+import { LOCATION_PRECISIONS, type LocationPrecision } from '../../src/lib/domain/precision.ts';
 import { incidentsToCsv, incidentsToGeoJson } from '../../src/lib/data/import/export-incidents.ts';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import { ImportSession } from '../../src/lib/data/import/import-session.ts';
@@ -126,6 +127,31 @@ describe('PlaceCoder rules', () => {
     expect(result.ok && result.incident.place.townshipCode).toBeUndefined();
     expect(acledRowToIncident({ ...row, country: 'Myanmar' }, 2, ctx).ok && 'coded').toBe('coded');
     expect(ctx.places.report()?.townshipByName).toBe(1);
+  });
+});
+
+describe('PlaceCoder on any input (property)', () => {
+  const text = fc.oneof(fc.constantFrom('', ' ', '__proto__', 'constructor', 'Tabayin', 'Sagaing', 'MMR005010', 'Hpapun district', 'Kayin state', 'MM-01'), fc.string({ maxLength: 30 }));
+  const coordinate = fc.oneof(fc.double({ noNaN: false }), fc.double({ min: 92, max: 101.2 }), fc.double({ min: 9.6, max: 28.6 }));
+
+  it('never throws, gives only known codes, and counts each unmatched row once', () => {
+    fc.assert(
+      fc.property(
+        fc.array(fc.record({ precision: fc.constantFrom(...LOCATION_PRECISIONS), admin1: text, township: text, townshipPcode: text, district: text, lon: coordinate, lat: coordinate }), { maxLength: 20 }),
+        (rows) => {
+          const coder = new PlaceCoder(geography);
+          for (const f of rows) {
+            const c = coder.code(f);
+            if (c.townshipCode !== '') expect(geography.areaKind(c.townshipCode)).toBe('township');
+            if (c.areaCode !== '') expect(geography.areaKind(c.areaCode)).not.toBeNull();
+          }
+          const report = coder.report();
+          expect(report?.unmatchedRows).toBeLessThanOrEqual(rows.length);
+          expect(report?.unmatched.reduce((n, u) => n + u.rows, 0)).toBeGreaterThanOrEqual(report?.unmatchedRows ?? 0);
+        },
+      ),
+      { numRuns: 300 },
+    );
   });
 });
 
