@@ -415,7 +415,10 @@ async function workerRuns(
             }
           };
           worker.onerror = (e) => reject(new Error(e.message));
-          worker.postMessage({ ...request, file });
+          // The township files lie at the app's root, one level above this page: the worker codes
+          // places as the app's does (#11).
+          const baseUrl = request.type === 'import' ? new URL('../', document.baseURI).href : undefined;
+          worker.postMessage({ ...request, file, baseUrl });
         }),
       { request },
     );

@@ -2,7 +2,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { fireEvent, render, screen, within } from '@testing-library/svelte';
 import ImportReport from '../../src/components/ImportReport.svelte';
 import type { ReportView } from '../../src/lib/state/import-controller.svelte.ts';
-import type { ImportReport as Report, RejectedRow } from '../../src/lib/data/import/types.ts';
+import type { ImportReport as Report, PlaceMatchReport, RejectedRow } from '../../src/lib/data/import/types.ts';
 
 function report(overrides: Partial<Report> = {}): Report {
   return {
@@ -20,6 +20,7 @@ function report(overrides: Partial<Report> = {}): Report {
     ],
     rejectedOmitted: 0,
     duplicates: [{ row: 9, eventId: 'MMR5', firstRow: 2 }],
+    placeMatch: null,
     incidents: [],
     ...overrides,
   };
@@ -84,6 +85,66 @@ describe('ImportReport', () => {
     expect(screen.getByTestId('import-refused').textContent).toBe('Not imported. The header is one column separated by semicolons (;).');
     expect(container.querySelector('[data-count]')).toBeNull();
     expect(screen.queryByRole('button', { name: /Download/ })).toBeNull();
+  });
+
+  const placeMatch: PlaceMatchReport = {
+    townshipByCode: 0,
+    townshipByName: 447,
+    confirmedByPoint: 445,
+    contradictedByPoint: 2,
+    locatedByPoint: 296,
+    outsideTownships: 0,
+    areas: { township: 427, district: 13, region: 14 },
+    unmatchedRows: 14,
+    unmatched: [
+      { name: 'Between Myawaddy and Waw Lay', admin1: 'Kayin state', level: 'township', rows: 11 },
+      { name: 'Mayu River in Rathedaung township', admin1: 'Rakhine state', level: 'township', rows: 2 },
+      { name: '<img src=x onerror=alert(1)> road', admin1: 'Sagaing region', level: 'township', rows: 1 },
+    ],
+    unmatchedOmittedRows: 0,
+  };
+
+  it('says in plain words how rows were matched to townships and drawn as areas', () => {
+    render(ImportReport, props(view(report({ placeMatch }))));
+    const facts = screen.getByTestId('place-match').textContent?.replace(/\s+/g, ' ');
+    expect(facts).toContain('447 rows name a township we matched.');
+    expect(facts).toContain('For 445 of them the point lies inside that township.');
+    expect(facts).toContain('For 2 it lies outside; the source’s township is kept.');
+    expect(facts).toContain('296 rows with a precise point but no township we could match by name were placed in the township the point lies in.');
+    expect(facts).toContain('Known only to an area, and drawn as that area: 427 rows as their township, 13 rows as their district, 14 rows as their state or region.');
+  });
+
+  it('lists the places that matched nothing with their counts, as text, and says none was rejected', () => {
+    const { container } = render(ImportReport, props(view(report({ placeMatch }))));
+    expect(screen.getByTestId('place-match-unmatched').textContent?.replace(/\s+/g, ' ').trim()).toBe(
+      '14 rows name a place we could not match to a township: Between Myawaddy and Waw Lay (11), Mayu River in Rathedaung township (2), <img src=x onerror=alert(1)> road (1). They are shown where the file puts them; no row was rejected for this.',
+    );
+    const rows = [...container.querySelectorAll('[data-testid="unmatched-places"] tbody tr')].map((tr) => [...tr.querySelectorAll('td')].map((td) => td.textContent));
+    expect(rows).toEqual([
+      ['Between Myawaddy and Waw Lay', 'Kayin state', 'township', '11'],
+      ['Mayu River in Rathedaung township', 'Rakhine state', 'township', '2'],
+      ['<img src=x onerror=alert(1)> road', 'Sagaing region', 'township', '1'],
+    ]);
+    expect(container.querySelector('img')).toBeNull();
+  });
+
+  it('names a district, state or code that matched nothing as such', () => {
+    const r = report({ placeMatch: { ...placeMatch, unmatchedRows: 2, unmatched: [{ name: 'Bogale district', admin1: 'Ayeyarwady division', level: 'district', rows: 1 }, { name: 'MMR123456', admin1: 'Sagaing', level: 'code', rows: 1 }], unmatchedOmittedRows: 3 } });
+    const { container } = render(ImportReport, props(view(r)));
+    expect(screen.getByTestId('place-match-unmatched').textContent).toContain('could not match to a township, district or state/region');
+    expect([...container.querySelectorAll('[data-testid="unmatched-places"] tbody td:nth-child(3)')].map((td) => td.textContent)).toEqual(['district', 'place code']);
+    expect(container.textContent).toContain('A further 3 rows name other places not listed here.');
+  });
+
+  it('says when the township files could not be loaded, and that nothing was lost', () => {
+    render(ImportReport, props(view(report({ placeMatch: null }))));
+    expect(screen.getByTestId('place-match-unavailable').textContent).toContain('could not be loaded, so rows were not matched to townships');
+  });
+
+  it('says nothing about townships when no row named or located one', () => {
+    const none: PlaceMatchReport = { ...placeMatch, townshipByName: 0, confirmedByPoint: 0, contradictedByPoint: 0, locatedByPoint: 0, areas: { township: 0, district: 0, region: 0 }, unmatchedRows: 0, unmatched: [] };
+    const { container } = render(ImportReport, props(view(report({ placeMatch: none }))));
+    expect(container.textContent).not.toContain('Townships');
   });
 
   it('takes focus, closes on Escape, keeps Tab inside, and gives focus back to the opener', async () => {

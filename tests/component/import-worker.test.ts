@@ -7,7 +7,9 @@ import { Blob as NodeBlob } from 'node:buffer';
 import { resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
-import { runImport } from '../../src/lib/data/import/run-import.ts';
+import { runImport, type GeographyLoader } from '../../src/lib/data/import/run-import.ts';
+import { fetchImportGeography, TOWNSHIP_INDEX_PATH, TOWNSHIP_MATCH_PATH } from '../../src/lib/data/import/geography-files.ts';
+import { readPublicJson, testGeography } from '../helpers/import-geography.ts';
 import { sniffFileStart } from '../../src/lib/data/import/sniff.ts';
 import { streamText } from '../../src/lib/data/import/utf8-stream.ts';
 import type { WorkerMessage } from '../../src/lib/data/import/worker-protocol.ts';
@@ -19,9 +21,10 @@ const UCDP_NAME = 'ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv';
 
 const blob = (bytes: Uint8Array): Blob => new NodeBlob([bytes]) as unknown as Blob;
 
-async function importBlob(file: Blob, fileName: string, chunkBytes = 4096, maxGeoJsonBytes = 1e8): Promise<WorkerMessage[]> {
+async function importBlob(file: Blob, fileName: string, chunkBytes = 4096, maxGeoJsonBytes = 1e8, loadGeography?: GeographyLoader): Promise<WorkerMessage[]> {
   const messages: WorkerMessage[] = [];
-  await runImport({ type: 'import', file, fileName, datasetId: 'fixture', maxGeoJsonBytes, chunkBytes }, (m) => messages.push(m));
+  const options = loadGeography === undefined ? {} : { loadGeography };
+  await runImport({ type: 'import', file, fileName, datasetId: 'fixture', maxGeoJsonBytes, chunkBytes }, (m) => messages.push(m), options);
   return messages;
 }
 
@@ -118,6 +121,59 @@ describe('runImport (GeoJSON)', () => {
     const deep = Buffer.from(`{"type":"FeatureCollection","features":${'['.repeat(200)}${']'.repeat(200)}}`);
     const messages = await importBlob(blob(deep), 'deep.geojson');
     expect(messages).toEqual([{ type: 'refused', message: expect.stringMatching(/nests more than 64 levels/) }]);
+  });
+});
+
+describe('runImport with the township files', () => {
+  const geography = testGeography();
+  const loadGeography: GeographyLoader = () => Promise.resolve(geography);
+
+  it('codes the UCDP sample in small chunks exactly as the one-shot import does', async () => {
+    const bytes = fixture(UCDP_NAME);
+    const expected = importCsvText(bytes.toString('utf8'), { datasetId: 'fixture', fileName: UCDP_NAME, geography });
+    const messages = await importBlob(blob(bytes), UCDP_NAME, 5000, 1e8, loadGeography);
+    const { report } = doneOf(messages);
+    const incidents = incidentsOf(messages);
+    expect(incidents).toEqual(expected.incidents);
+    expect({ ...report, incidents: [] }).toEqual({ ...expected, incidents: [] });
+    expect(report.placeMatch?.areas).toEqual({ township: 427, district: 13, region: 14 });
+    expect(incidents.filter((i) => i.place.townshipCode !== undefined)).toHaveLength(743);
+  });
+
+  it('codes GeoJSON features too', async () => {
+    const bytes = fixture('import/geojson-points.geojson');
+    const messages = await importBlob(blob(bytes), 'geojson-points.geojson', 4096, 1e8, loadGeography);
+    expect(incidentsOf(messages).map((i) => i.place.townshipCode ?? null)).toEqual(['MMR005010', null, null]);
+  });
+
+  it('still imports every row when the township files cannot be loaded, and the report says places were not matched', async () => {
+    const bytes = fixture(UCDP_NAME);
+    const messages = await importBlob(blob(bytes), UCDP_NAME, 5000, 1e8, () => Promise.reject(new Error('HTTP 404')));
+    const { report } = doneOf(messages);
+    expect([report.rowsRead, report.rowsShown, report.rowsRejected]).toEqual([807, 807, 0]);
+    expect(report.placeMatch).toBeNull();
+    expect(incidentsOf(messages).some((i) => i.place.townshipCode !== undefined || i.place.areaCode !== undefined)).toBe(false);
+  });
+
+  it('fetches the files beside the page once per base URL, and tries again after a failure', async () => {
+    const files: Record<string, unknown> = {
+      [`/app/${TOWNSHIP_INDEX_PATH}`]: readPublicJson(TOWNSHIP_INDEX_PATH),
+      [`/app/${TOWNSHIP_MATCH_PATH}`]: readPublicJson(TOWNSHIP_MATCH_PATH),
+    };
+    const asked: string[] = [];
+    let down = true;
+    const fakeFetch = ((input: URL) => {
+      asked.push(input.pathname);
+      const body = files[input.pathname];
+      return Promise.resolve(down || body === undefined ? new Response('', { status: 404 }) : new Response(JSON.stringify(body)));
+    }) as typeof fetch;
+    await expect(fetchImportGeography('http://test.invalid/app/index.html', fakeFetch)).rejects.toThrow(/HTTP 404/);
+    down = false;
+    const first = await fetchImportGeography('http://test.invalid/app/index.html', fakeFetch);
+    const again = await fetchImportGeography('http://test.invalid/app/index.html', fakeFetch);
+    expect(again).toBe(first);
+    expect(first.townshipAt(95.4024, 22.6768)).toBe('MMR005010');
+    expect(asked.filter((p) => p.endsWith('townships.json'))).toEqual(['/app/data/townships.json', '/app/data/townships.json']);
   });
 });
 

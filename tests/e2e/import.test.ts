@@ -13,6 +13,7 @@ import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/impo
 import { SOURCE } from '../../src/lib/map/ids.ts';
 import type { ImportReport } from '../../src/lib/data/import/types.ts';
 import { makeSyntheticAcledCsv } from '../bench/import-bench.ts';
+import { testGeography } from '../helpers/import-geography.ts';
 
 type Handle = {
   map: import('maplibre-gl').Map;
@@ -102,6 +103,19 @@ describe('import through the file input', () => {
     expect(counts.read).toBe(807);
     expect(counts.read).toBe(counts.shown + counts.rejected);
     await expect(page.getByRole('dialog').innerText()).resolves.toMatch(/807 read = 807 shown \+ 0 rejected/);
+
+    // The worker fetched the township files beside the page and coded the places as Node does
+    // with the same files; the report says so in words.
+    const dialogText = (await page.getByRole('dialog').innerText()).replace(/\s+/g, ' ');
+    expect(dialogText).toContain('drawn as that area: 427 rows as their township, 13 rows as their district, 14 rows as their state or region.');
+    expect(dialogText).toContain('37 rows name a place we could not match to a township: Between Myawaddy and Waw Lay (11),');
+    const codes = await page.evaluate(() => {
+      const { app } = (window as unknown as { conflictMap: Handle }).conflictMap;
+      const imported = app.datasets.find((d) => d.id !== 'curated')?.incidents ?? [];
+      return (imported as { place: { townshipCode?: string; areaCode?: string } }[]).map((i) => [i.place.townshipCode ?? null, i.place.areaCode ?? null]);
+    });
+    const coded = importCsvText(readFileSync(UCDP, 'utf8'), { datasetId: 'node', fileName: 'node.csv', geography: testGeography() });
+    expect(codes).toEqual(coded.incidents.map((i) => [i.place.townshipCode ?? null, i.place.areaCode ?? null]));
 
     // Escape closes the dialog and focus goes back to the file input that opened it.
     await page.keyboard.press('Escape');

@@ -2,12 +2,14 @@
  * Fixture-driven import tests: every file in tests/fixtures/import goes through the importer
  * the way the worker will run it (papaparse with PAPA_CONFIG, then ImportSession), and the
  * report must match both the hand-written expectations below and the golden
- * `<name>.expected.json`. `REGEN=1` rewrites the goldens; review the diff.
+ * `<name>.expected.json`. `REGEN=1` rewrites the goldens; review the diff. Places are coded with
+ * the shipped township files, as in the worker.
  */
 import { existsSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import type { ImportReport, RejectReason } from '../../src/lib/data/import/types.ts';
+import { testGeography } from '../helpers/import-geography.ts';
 
 const DIR = new URL('../fixtures/import/', import.meta.url);
 const REGEN = process.env.REGEN === '1';
@@ -54,6 +56,7 @@ const EXPECTED: Record<string, Expectation> = {
   },
   'acled-html-notes.csv': { format: 'acled', rowsRead: 2, rejected: [] },
   'acled-duplicates.csv': { format: 'acled', rowsRead: 3, rejected: [], duplicates: [[3, 'MMR90001', 1]] },
+  'acled-townships.csv': { format: 'acled', rowsRead: 12, rejected: [] },
   'geojson-points.geojson': {
     format: 'geojson',
     rowsRead: 8,
@@ -64,7 +67,8 @@ const EXPECTED: Record<string, Expectation> = {
 
 function importFixture(name: string): ImportReport {
   const text = readFileSync(new URL(name, DIR), 'utf8');
-  const options = { datasetId: 'fixture', fileName: name };
+  // With the shipped township files, as the import worker runs: the goldens show the township codes.
+  const options = { datasetId: 'fixture', fileName: name, geography: testGeography() };
   return name.endsWith('.csv') ? importCsvText(text, options) : importGeoJsonText(text, options);
 }
 
@@ -158,6 +162,36 @@ describe('what the fixtures show', () => {
 
   it('shows a duplicate under its own id', () => {
     expect(importFixture('acled-duplicates.csv').incidents.map((i) => i.id)).toEqual(['fixture:MMR90001', 'fixture:MMR90002', 'fixture:MMR90001#row3']);
+  });
+
+  it('codes each row with its township, within its state/region, and its area when known only to one', () => {
+    const report = importFixture('acled-townships.csv');
+    const got = report.incidents.map((i) => [i.id.slice(8), i.place.townshipCode ?? null, i.place.areaCode ?? null, i.extra?.township_match ?? null, i.extra?.township_point ?? null]);
+    expect(got).toEqual([
+      ['MMR91001', 'MMR005027', 'MMR005027', 'normalised', 'inside'], // Kalay → Kale
+      ['MMR91002', 'MMR003003', null, 'normalised', 'inside'], // Papun → Hpapun, a town: no area
+      ['MMR91003', 'MMR007014', 'MMR007014', 'exact', 'inside'], // Htantabin, Bago
+      ['MMR91004', 'MMR013006', 'MMR013006', 'exact', 'inside'], // Htantabin, Yangon
+      ['MMR91005', 'MMR009013', null, 'exact', 'inside'], // Minhla, Magway
+      ['MMR91006', 'MMR014014', 'MMR014014', 'normalised', 'inside'], // Kun-hing → Kunhing
+      ['MMR91007', 'MMR005010', 'MMR005010', 'exact', 'outside'], // Tabayin kept, though the point is Loikaw's
+      ['MMR91008', 'MMR005010', null, 'point', null], // no township named: the point's
+      ['MMR91009', null, null, null, null], // a road: no code, still township precision
+      ['MMR91010', 'MMR005010', 'MMR005010', 'pcode', 'inside'], // the admin3_pcode column
+      ['MMR91011', 'MMR005010', null, 'exact', 'inside'], // an unknown pcode: the name decides
+      ['MMR91012', null, 'MM-12', null, null], // Kayah only
+    ]);
+    expect(report.incidents[8]?.precision).toBe('township');
+    expect(report.placeMatch).toMatchObject({
+      townshipByCode: 1,
+      townshipByName: 8,
+      confirmedByPoint: 8,
+      contradictedByPoint: 1,
+      locatedByPoint: 1,
+      areas: { township: 6, district: 0, region: 1 },
+      unmatchedRows: 1,
+      unmatched: [{ name: 'Shwebo-Kanbalu Road', admin1: 'Sagaing', level: 'township', rows: 1 }],
+    });
   });
 
   it('keeps the cut-off row\u2019s values for the rejects file', () => {

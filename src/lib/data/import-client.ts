@@ -124,6 +124,8 @@ export function startImport(file: File, options: ImportOptions, makeWorker: () =
     datasetId: options.datasetId,
     maxGeoJsonBytes: MAX_GEOJSON_BYTES,
     persistTo: options.persistTo ?? null,
+    // The worker's own URL is the bundle's; the township files lie beside the page.
+    baseUrl: typeof document === 'undefined' ? null : document.baseURI,
   };
   worker.postMessage(request);
   return {

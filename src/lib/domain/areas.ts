@@ -42,3 +42,36 @@ export function areaKindOf(code: string): AreaKind | null {
   if (/^MM-\d{2}$/.test(code)) return 'region';
   return null;
 }
+
+/**
+ * ISO 3166-2 code of each state and region, under the English name the app uses for it (the
+ * `name_en` → `code` pairs of `public/data/admin1-labels.geojson`; a unit test keeps them equal).
+ * Nay Pyi Taw (MM-18) has no outline of its own in the app: it lies inside Mandalay, so a place
+ * known only to Nay Pyi Taw is coded, and drawn, as Mandalay.
+ */
+export const ADMIN1_ISO_CODES = {
+  Sagaing: 'MM-01',
+  Bago: 'MM-02',
+  Magway: 'MM-03',
+  Mandalay: 'MM-04',
+  Tanintharyi: 'MM-05',
+  Yangon: 'MM-06',
+  Ayeyarwady: 'MM-07',
+  Kachin: 'MM-11',
+  Kayah: 'MM-12',
+  Kayin: 'MM-13',
+  Chin: 'MM-14',
+  Mon: 'MM-15',
+  Rakhine: 'MM-16',
+  Shan: 'MM-17',
+} as const satisfies Readonly<Record<string, string>>;
+
+/**
+ * The ISO 3166-2 code of a state or region by the app's English name, or null.
+ *
+ * @example
+ * admin1IsoCode('Kayin'); // "MM-13"
+ */
+export function admin1IsoCode(name: string): string | null {
+  return Object.hasOwn(ADMIN1_ISO_CODES, name) ? ADMIN1_ISO_CODES[name as keyof typeof ADMIN1_ISO_CODES] : null;
+}

@@ -72,3 +72,34 @@ export const ADMIN1_ALIASES: readonly Admin1Alias[] = [
   { alias: 'Nay Pyi Taw', admin1: 'Mandalay', reason: 'ACLED and MIMU spelling of the union territory, inside Mandalay in the app' },
   { alias: 'Naypyitaw', admin1: 'Mandalay', reason: 'spelling in the MIMU district file ("Naypyitaw Council")' },
 ];
+
+/** Another name for one district. */
+export interface DistrictAlias {
+  /** The spelling as a dataset writes it (without "district"). */
+  readonly alias: string;
+  /** MIMU place code of the district it means (districts dissolved from the 2014 townships). */
+  readonly pcode: string;
+  readonly reason: string;
+}
+
+/**
+ * District aliases (UCDP GED `adm_2`, read for `where_prec` 3 rows); an alias applies only within
+ * the state/region of its district. Spellings that normalisation folds (Papun, Putao, Toungoo,
+ * Pa-an, Tachilek...) are not listed.
+ */
+export const DISTRICT_ALIASES: readonly DistrictAlias[] = [
+  { alias: 'Dawai', pcode: 'MMR006D001', reason: 'UCDP GED adm_2 "Dawai district" (Tanintharyi) for MIMU Dawei district' },
+  { alias: 'Mergui', pcode: 'MMR006D002', reason: 'Mergui is the colonial name of Myeik; UCDP GED adm_2 "Mergui district"' },
+  { alias: 'Kengtong', pcode: 'MMR016D001', reason: 'UCDP GED adm_2 "Kengtong district" (Shan) for MIMU Kengtung district' },
+  {
+    alias: 'Kokang Self-Administered Zone',
+    pcode: 'MMR015D005',
+    reason: 'the Kokang Self-Administered Zone is Laukkaing and Konkyan townships (2008 Constitution, section 56), exactly MIMU Laukkaing district; UCDP GED adm_2 names it',
+  },
+  {
+    alias: 'Det Khi Na',
+    pcode: 'MMR018D002',
+    reason: 'Dekkhina district of Nay Pyi Taw is Dekkhina Thiri, Lewe, Pyinmana and Zabu Thiri townships, exactly MIMU Nay Pyi Taw (South); UCDP GED adm_2 "Det Khi Na district"',
+  },
+  { alias: 'Dekkhina', pcode: 'MMR018D002', reason: 'usual romanisation of Det Khi Na (see above): MIMU Nay Pyi Taw (South)' },
+];

@@ -6,15 +6,20 @@
  * Round trip rules (export → import gives the same incidents):
  * - Text cells are formula-neutralised on export (`csv-safety.ts`) and restored on import;
  *   only this format is restored, since an apostrophe in someone else's file is their data.
- * - Empty optional texts (`date_note`, `place_name_my`, `township`) read back as absent, so
- *   an incident with `nameMy: ''` comes back without `nameMy`. Our importers never write ''.
+ * - Empty optional texts (`date_note`, `place_name_my`, `township`, `township_code`, `area_code`,
+ *   `location_source`) read back as absent, so an incident with `nameMy: ''` comes back without
+ *   `nameMy`. Our importers never write ''.
+ * - `township_code` and `area_code` are kept as written when the importer knows them (and as
+ *   written when it could not load the township files); a row without them gets them as any
+ *   other file's rows do (see place-codes.ts). Files exported before these columns existed
+ *   still import.
  * - `dataset` becomes the importing dataset's id. Imported into the dataset it was exported
  *   from, a row keeps its id exactly; into another dataset "b", the id "a:MMR1" of dataset "a"
  *   becomes "b:MMR1" and a curated "E08" becomes "b:E08", so ids never clash across datasets.
  * - `attribution` is derived from the sources on export and ignored on import.
  */
 import { isRecord } from '../../domain/guards.ts';
-import type { Incident } from '../../domain/incident.ts';
+import type { Incident, Place } from '../../domain/incident.ts';
 import { ATTRIBUTION } from './code-tables.ts';
 import { checkJsonDepth } from './json-depth.ts';
 import { checkCoordinates, parseNumberCell } from './coordinates.ts';
@@ -48,6 +53,9 @@ export const CONFLICT_MAP_COLUMNS = [
   'place_name_my',
   'admin1',
   'township',
+  'township_code',
+  'area_code',
+  'location_source',
   'longitude',
   'latitude',
   'precision',
@@ -92,6 +100,9 @@ export function incidentToConflictMapRecord(incident: Incident): Record<Conflict
     place_name_my: incident.place.nameMy ?? '',
     admin1: incident.place.admin1,
     township: incident.place.township ?? '',
+    township_code: incident.place.townshipCode ?? '',
+    area_code: incident.place.areaCode ?? '',
+    location_source: incident.place.locationSource ?? '',
     longitude: incident.lon,
     latitude: incident.lat,
     precision: incident.precision,
@@ -194,17 +205,29 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
 
   const nameMy = text('place_name_my');
   const township = text('township');
+  const townshipCode = text('township_code');
+  const areaCode = text('area_code');
+  const locationSource = text('location_source');
+  let place: Place = {
+    name: text('place_name'),
+    ...(nameMy === '' ? {} : { nameMy }),
+    admin1: text('admin1'),
+    ...(township === '' ? {} : { township }),
+    ...(townshipCode === '' ? {} : { townshipCode }),
+    ...(areaCode === '' ? {} : { areaCode }),
+    ...(locationSource === '' ? {} : { locationSource }),
+  };
+  let codedExtra = extra;
+  if (ctx.places !== undefined) {
+    const facts = { precision, admin1: place.admin1, township, townshipPcode: '', district: '', lon: where.lon, lat: where.lat };
+    ({ place, extra: codedExtra } = ctx.places.keepStated(place, facts, extra));
+  }
   const incident: Incident = {
     id: fileDataset === ctx.datasetId ? id : `${ctx.datasetId}:${eventId}`,
     category,
     title: text('title'),
     date,
-    place: {
-      name: text('place_name'),
-      ...(nameMy === '' ? {} : { nameMy }),
-      admin1: text('admin1'),
-      ...(township === '' ? {} : { township }),
-    },
+    place,
     lon: where.lon,
     lat: where.lat,
     precision,
@@ -216,7 +239,7 @@ export function conflictMapRowToIncident(row: CsvRow, rowNumber: number, ctx: Ma
     sources,
     verification: { status, text: text('verification_text') },
     dataset: ctx.datasetId,
-    ...(extra === undefined ? {} : { extra }),
+    ...(codedExtra === undefined ? {} : { extra: codedExtra }),
     ...(refs === undefined ? {} : { refs }),
   };
   return { ok: true, incident, eventId };

@@ -12,6 +12,7 @@ import { dateAtPrecision, dateFromBounds, parseDay } from './dates.ts';
 import { detectJsonFormat } from './detect-format.ts';
 import { checkJsonDepth } from './json-depth.ts';
 import { EXTRA_TEXT_LIMIT } from './map-row.ts';
+import { townshipPcodeOf } from './place-codes.ts';
 import type { MapContext, MapResult, RejectReason } from './types.ts';
 import {
   readCategory,
@@ -139,7 +140,8 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
   const c = Array.isArray(g.coordinates) ? g.coordinates : [];
   const lon = typeof c[0] === 'number' && Number.isFinite(c[0]) ? c[0] : null;
   const lat = typeof c[1] === 'number' && Number.isFinite(c[1]) ? c[1] : null;
-  const where = checkCoordinates(lat, lon, isMyanmarCountry(str(p.country)), asText(c[1]), asText(c[0]));
+  const country = str(p.country);
+  const where = checkCoordinates(lat, lon, isMyanmarCountry(country), asText(c[1]), asText(c[0]));
   if (!where.ok) return where;
 
   const date = featureDate(p);
@@ -217,6 +219,12 @@ export function geoJsonFeatureToIncident(feature: unknown, featureNumber: number
         }
       : readVerification(p.verification);
   if (verification === null) return fail('invalid_field', 'verification is not {status, text} with a known status.');
+
+  // A feature that names another country keeps its place as written: townships are Myanmar's.
+  if (ctx.places !== undefined && (country === undefined || country.trim() === '' || isMyanmarCountry(country))) {
+    const facts = { precision, admin1: place.admin1, township: place.township ?? '', townshipPcode: townshipPcodeOf(p), district: '', lon: where.lon, lat: where.lat };
+    ({ place, extra } = ctx.places.keepStated(place, facts, extra));
+  }
 
   const placeName = place.name || place.township || place.admin1 || 'unnamed place';
   const incident: Incident = {

@@ -24,6 +24,8 @@ import { detectCsvFormat, type CsvFormat } from './detect-format.ts';
 import { conflictMapRowToIncident } from './conflict-map-format.ts';
 import { featureToRaw, geoJsonFeatureToIncident } from './geojson.ts';
 import { acledRowToIncident, ucdpRowToIncident } from './map-row.ts';
+import { PlaceCoder } from './place-codes.ts';
+import type { ImportGeography } from '../../geo/township-geography.ts';
 import { setOwn } from './validate.ts';
 import type { CsvRow, DuplicateRow, ImportFormat, ImportReport, MapContext, MapResult, RejectReason, RejectedRow } from './types.ts';
 
@@ -35,6 +37,12 @@ export interface ImportSessionOptions {
   readonly format?: ImportFormat;
   /** Most rejected rows kept in detail; the rest are only counted. Default 50,000. */
   readonly maxRejectedDetails?: number;
+  /**
+   * Townships, districts and states/regions to code places with (built once, see
+   * `buildImportGeography`). Without it (null or absent) places carry no codes and the report's
+   * `placeMatch` is null.
+   */
+  readonly geography?: ImportGeography | null;
 }
 
 type RowMapper = (row: CsvRow, rowNumber: number, ctx: MapContext) => MapResult;
@@ -50,7 +58,7 @@ const PARSED_EXTRA = '__parsed_extra';
 
 /** Accumulates one import, chunk by chunk, keeping `rowsRead === rowsShown + rowsRejected`. */
 export class ImportSession {
-  readonly #ctx: MapContext;
+  readonly #ctx: MapContext & { readonly places: PlaceCoder };
   readonly #maxRejected: number;
   #format: ImportFormat | null;
   #formatMessage: string | null = null;
@@ -70,7 +78,7 @@ export class ImportSession {
   #incidents: Incident[] = [];
 
   constructor(options: ImportSessionOptions) {
-    this.#ctx = { datasetId: options.datasetId, fileName: options.fileName };
+    this.#ctx = { datasetId: options.datasetId, fileName: options.fileName, places: new PlaceCoder(options.geography ?? null) };
     this.#format = options.format ?? null;
     this.#maxRejected = options.maxRejectedDetails ?? 50_000;
   }
@@ -94,6 +102,7 @@ export class ImportSession {
   setFields(fields: readonly string[]): void {
     this.#fields = fields;
     this.#lastField = fields[fields.length - 1] ?? '';
+    this.#ctx.places.useFields(fields);
     if (this.#format === null) {
       const detected = detectCsvFormat(fields);
       this.#format = detected.format;
@@ -177,6 +186,7 @@ export class ImportSession {
       rejected: this.#rejected.slice(),
       rejectedOmitted: this.#rejectedOmitted,
       duplicates: this.#duplicates.slice(),
+      placeMatch: this.#ctx.places.report(),
       incidents: this.#incidents.slice(),
     };
   }

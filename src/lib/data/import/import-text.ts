@@ -24,7 +24,7 @@ export function importCsvText(text: string, options: ImportSessionOptions): Impo
 export function importGeoJsonText(text: string, options: ImportSessionOptions): ImportReport {
   const parsed = parseGeoJsonText(text);
   const session = new ImportSession({ ...options, format: parsed.ok ? 'geojson' : 'unknown' });
-  if (!parsed.ok) return { ...session.finish(), formatMessage: parsed.message };
+  if (!parsed.ok) return { ...session.finish(), formatMessage: parsed.message, placeMatch: null };
   session.addFeatures(parsed.features, 1);
   return session.finish();
 }

@@ -18,6 +18,7 @@ import {
 } from './code-tables.ts';
 import { checkCoordinates, isMyanmarCountry, parseNumberCell } from './coordinates.ts';
 import { dateAtPrecision, dateFromBounds, parseDay } from './dates.ts';
+import { extraStart, placeWithCoding, type PlaceCoding } from './place-codes.ts';
 import type { CsvRow, MapContext, MapResult, RejectReason } from './types.ts';
 import type { IsoDay } from '../../domain/calendar.ts';
 
@@ -157,10 +158,10 @@ function acledInter(value: string | undefined): string | undefined {
 }
 
 /** Reads and checks a row's `latitude` and `longitude` cells (both formats name them alike). */
-function rowCoordinates(row: CsvRow): ReturnType<typeof checkCoordinates> {
+function rowCoordinates(row: CsvRow, myanmar: boolean): ReturnType<typeof checkCoordinates> {
   const latText = cell(row, 'latitude');
   const lonText = cell(row, 'longitude');
-  return checkCoordinates(parseNumberCell(latText), parseNumberCell(lonText), isMyanmarCountry(row.country), latText, lonText);
+  return checkCoordinates(parseNumberCell(latText), parseNumberCell(lonText), myanmar, latText, lonText);
 }
 
 /**
@@ -172,7 +173,8 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   const eventId = cell(row, 'event_id_cnty').trim();
   if (eventId === '') return reject('missing_required_field', `event_id_cnty is blank (data row ${rowNumber}).`);
 
-  const where = rowCoordinates(row);
+  const myanmar = isMyanmarCountry(row.country);
+  const where = rowCoordinates(row, myanmar);
   if (!where.ok) return where;
 
   const dateText = cell(row, 'event_date');
@@ -203,9 +205,16 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   const admin1 = cell(row, 'admin1').trim();
   const admin3 = cell(row, 'admin3').trim();
   const placeName = location || admin3 || admin1 || 'unnamed place';
-  const place: Place = admin3 === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township: admin3 };
+  let place: Place = admin3 === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township: admin3 };
 
-  const extra: Record<string, ExtraValue> = { event_id: eventId };
+  // Townships are Myanmar's; rows of other countries in the same file keep their place as written.
+  const coding =
+    ctx.places !== undefined && myanmar
+      ? ctx.places.code({ precision, admin1, township: admin3, townshipPcode: ctx.places.pcodeOf(row), district: '', lon: where.lon, lat: where.lat })
+      : null;
+  if (coding !== null) place = placeWithCoding(place, coding);
+
+  const extra = extraStart(eventId, coding);
   putText(extra, 'event_type', row.event_type);
   putText(extra, 'sub_event_type', subEventType);
   putText(extra, 'disorder_type', row.disorder_type);
@@ -278,7 +287,8 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   const eventId = cell(row, 'id').trim();
   if (eventId === '') return reject('missing_required_field', `id is blank (data row ${rowNumber}).`);
 
-  const where = rowCoordinates(row);
+  const myanmar = isMyanmarCountry(row.country);
+  const where = rowCoordinates(row, myanmar);
   if (!where.ok) return where;
 
   const startText = cell(row, 'date_start');
@@ -338,9 +348,24 @@ export function ucdpRowToIncident(row: CsvRow, rowNumber: number, ctx: MapContex
   const admin1 = ucdpAdmin1Name(cell(row, 'adm_1'));
   const placeName = whereName || cell(row, 'adm_2').trim() || admin1 || 'unnamed place';
   const township = whereName.toLowerCase().endsWith(' township') ? whereName.slice(0, -' township'.length).trim() : '';
-  const place: Place = township === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township };
+  let place: Place = township === '' ? { name: placeName, admin1 } : { name: placeName, admin1, township };
 
-  const extra: Record<string, ExtraValue> = { event_id: eventId };
+  let coding: Readonly<PlaceCoding> | null = null;
+  if (ctx.places !== undefined && myanmar) {
+    // where_prec 5 names "X township", or a road, river or border that matches no township.
+    coding = ctx.places.code({
+      precision,
+      admin1: cell(row, 'adm_1'),
+      township: precision === 'township' ? whereName : township,
+      townshipPcode: ctx.places.pcodeOf(row),
+      district: cell(row, 'adm_2'),
+      lon: where.lon,
+      lat: where.lat,
+    });
+    place = placeWithCoding(place, coding);
+  }
+
+  const extra = extraStart(eventId, coding);
   putText(extra, 'relid', row.relid);
   extra.type_of_violence = violence.label;
   extra.category_basis = keyword === null ? `type_of_violence ${violenceCode.trim()} (${violence.label})` : `source_headline mentions "${keyword.keyword}"`;

@@ -5,6 +5,7 @@
  * batch on this device as it goes, so saving costs the page nothing.
  */
 import type { Incident } from '../../domain/incident.ts';
+import type { ImportGeography } from '../../geo/township-geography.ts';
 import { ATTRIBUTION } from './code-tables.ts';
 import { ChunkWriter } from './chunk-writer.ts';
 import { csvHeaderRefusal, LineLengthGuard, LineTooLongError } from './csv-limits.ts';
@@ -13,7 +14,8 @@ import { ImportSession } from './import-session.ts';
 import { DEFAULT_CHUNK_BYTES, parseCsvBlob } from './papa-stream.ts';
 import { SNIFF_BYTES, sniffFileStart } from './sniff.ts';
 import { EncodingError } from './utf8-stream.ts';
-import type { Post, WorkerRequest } from './worker-protocol.ts';
+import { fetchImportGeography } from './geography-files.ts';
+import type { ImportRequest, Post } from './worker-protocol.ts';
 
 /** GeoJSON features mapped between two progress messages. */
 const FEATURE_BATCH = 20_000;
@@ -36,10 +38,26 @@ export function stopSaving(): void {
   if (activeWriter) activeWriter.stopped = true;
 }
 
+/** Gives the geography to code one import's places with, or null when there is none to be had. */
+export type GeographyLoader = (request: ImportRequest) => Promise<ImportGeography | null>;
+
+/** What `runImport` takes besides the request, so tests and benchmarks can inject it. */
+export interface RunImportOptions {
+  /** Default {@link fetchGeographyFor}. Node tests pass the files read from `public/data/`. */
+  readonly loadGeography?: GeographyLoader;
+}
+
+/** The default loader: the township files beside the page that sent the request (its `baseUrl`), fetched once per worker. */
+export const fetchGeographyFor: GeographyLoader = (request) =>
+  request.baseUrl ? fetchImportGeography(request.baseUrl) : Promise.resolve(null);
+
 /** Imports one file, posting progress, incident batches and the report through `post`. */
-export async function runImport(request: Extract<WorkerRequest, { type: 'import' }>, post: Post): Promise<void> {
+export async function runImport(request: ImportRequest, post: Post, options: RunImportOptions = {}): Promise<void> {
   const started = performance.now();
   const { file, fileName, datasetId } = request;
+  // Loaded while the file's first bytes are read. A failed load costs only the township codes:
+  // the import goes on, and the report says places were not matched.
+  const geographyLoad = (options.loadGeography ?? fetchGeographyFor)(request).catch(() => null);
   const head = new Uint8Array(await file.slice(0, SNIFF_BYTES).arrayBuffer());
   const sniff = sniffFileStart(head, fileName);
   if (sniff.kind === 'refused') {
@@ -52,6 +70,7 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
     post({ type: 'refused', message: header });
     return;
   }
+  const geography = await geographyLoad;
   const writer = request.persistTo ? new ChunkWriter(request.persistTo, datasetId) : null;
   activeWriter = writer;
   const attributions = new Set<string>();
@@ -91,7 +110,7 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
       await refuse(parsed.message);
       return;
     }
-    session = new ImportSession({ datasetId, fileName, format: 'geojson' });
+    session = new ImportSession({ datasetId, fileName, format: 'geojson', geography });
     const n = parsed.features.length;
     for (let i = 0; i < n; i += FEATURE_BATCH) {
       session.addFeatures(parsed.features.slice(i, i + FEATURE_BATCH), i + 1);
@@ -99,7 +118,7 @@ export async function runImport(request: Extract<WorkerRequest, { type: 'import'
       progress(session, Math.round((file.size * Math.min(n, i + FEATURE_BATCH)) / n));
     }
   } else {
-    session = new ImportSession({ datasetId, fileName });
+    session = new ImportSession({ datasetId, fileName, geography });
     let next = 1;
     let unknown: string | null = null;
     try {

@@ -3,6 +3,7 @@
  * IndexedDB and UI layers pass these around as they are (all structured-clone safe).
  */
 import type { Incident } from '../../domain/incident.ts';
+import type { PlaceCoder } from './place-codes.ts';
 
 /** Formats the importer recognises. `conflict-map` is our own lossless CSV export. */
 export type ImportFormat = 'acled' | 'ucdp-ged' | 'conflict-map' | 'geojson' | 'unknown';
@@ -60,6 +61,11 @@ export interface MapContext {
   readonly datasetId: string;
   /** Name of the file the user chose, used in source titles. */
   readonly fileName: string;
+  /**
+   * Codes each row's place with its township and area (`Place.townshipCode`, `Place.areaCode`)
+   * and counts how; absent when the import has no geography (then places carry no codes).
+   */
+  readonly places?: PlaceCoder;
 }
 
 /** A row turned into an incident, or the reason it could not be. */
@@ -83,6 +89,46 @@ export interface DuplicateRow {
   readonly firstRow: number;
 }
 
+/** What an unmatched place name was matched against. `code` is a place code the file states that we do not know. */
+export type UnmatchedLevel = 'township' | 'district' | 'region' | 'code';
+
+/** A place a file names that matched no township, district or state/region, and how many rows name it. */
+export interface UnmatchedPlace {
+  /** The name as the file writes it ("Mayu River in Rathedaung township"), cut to 200 characters. */
+  readonly name: string;
+  /** The row's state/region as the file writes it ("Rakhine state"). */
+  readonly admin1: string;
+  readonly level: UnmatchedLevel;
+  readonly rows: number;
+}
+
+/**
+ * How the shown rows' places were matched to townships and areas. Nothing is rejected for a
+ * failed match: such a row is shown where the file puts it, and counted in `unmatchedRows`.
+ */
+export interface PlaceMatchReport {
+  /** Rows whose township came from a MIMU place code (a pcode column, or the township code of our own export). */
+  readonly townshipByCode: number;
+  /** Rows whose township name matched, within the row's state/region (exactly, through an alias, or normalised). */
+  readonly townshipByName: number;
+  /** Of the rows matched by code or name: the row's point lies in the township. */
+  readonly confirmedByPoint: number;
+  /** Of the rows matched by code or name: the point lies outside it. The township stays the source's. */
+  readonly contradictedByPoint: number;
+  /** Rows with a precise point (exact, village, town, within about 25 km) and no matched township name: given the township the point lies in. */
+  readonly locatedByPoint: number;
+  /** Rows with a precise point and no matched township name whose point lies in no township (at sea, abroad). */
+  readonly outsideTownships: number;
+  /** Rows known only to an area, given that area's code so the map draws the area, by kind of area. */
+  readonly areas: { readonly township: number; readonly district: number; readonly region: number };
+  /** Rows that name a place matching nothing (some of them are also counted in `locatedByPoint`). */
+  readonly unmatchedRows: number;
+  /** The distinct unmatched places, most rows first; at most 200 (see `unmatchedOmittedRows`). */
+  readonly unmatched: readonly UnmatchedPlace[];
+  /** Rows counted in `unmatchedRows` whose place is not listed in `unmatched`. */
+  readonly unmatchedOmittedRows: number;
+}
+
 /** The outcome of one import. Invariant: `rowsRead === rowsShown + rowsRejected`. */
 export interface ImportReport {
   readonly datasetId: string;
@@ -99,6 +145,11 @@ export interface ImportReport {
   /** Rejected rows counted but not kept in `rejected`, to bound memory on a hopeless file. */
   readonly rejectedOmitted: number;
   readonly duplicates: readonly DuplicateRow[];
+  /**
+   * How places were matched to townships and areas, or null when the township files could not be
+   * loaded (or none were given): then no place carries a code, and nothing else is different.
+   */
+  readonly placeMatch: PlaceMatchReport | null;
   /** Incidents not yet drained with `ImportSession.takeIncidents()`. */
   readonly incidents: readonly Incident[];
 }

@@ -129,12 +129,18 @@ export function readPlace(v: unknown): Place | null {
   if (!isRecord(v) || typeof v.name !== 'string' || typeof v.admin1 !== 'string') return null;
   const nameMy = optString(v, 'nameMy');
   const township = optString(v, 'township');
-  if (nameMy === false || township === false) return null;
+  const townshipCode = optString(v, 'townshipCode');
+  const areaCode = optString(v, 'areaCode');
+  const locationSource = optString(v, 'locationSource');
+  if (nameMy === false || township === false || townshipCode === false || areaCode === false || locationSource === false) return null;
   return {
     name: v.name,
     ...(nameMy === undefined ? {} : { nameMy }),
     admin1: v.admin1,
     ...(township === undefined ? {} : { township }),
+    ...(townshipCode === undefined ? {} : { townshipCode }),
+    ...(areaCode === undefined ? {} : { areaCode }),
+    ...(locationSource === undefined ? {} : { locationSource }),
   };
 }
 

@@ -19,6 +19,12 @@ export type WorkerRequest =
       readonly persistTo?: string | null;
       /** Bytes read per slice (tests cut files small to cross every boundary). */
       readonly chunkBytes?: number;
+      /**
+       * The page's base URL (`document.baseURI`): the worker fetches the township files
+       * (`data/townships.json`, `data/townships-match.json`) relative to it. Absent or null:
+       * places are not matched to townships.
+       */
+      readonly baseUrl?: string | null;
     }
   | {
       /** Stop storing (the user switched "Keep imported data on this device" off). */
@@ -51,6 +57,9 @@ export type WorkerMessage =
   /** After `done` when storing: every chunk is written (`chunks` records), or storing failed or stopped (null). */
   | { readonly type: 'stored'; readonly chunks: number | null; readonly error?: string }
   | { readonly type: 'refused'; readonly message: string };
+
+/** The `import` request. */
+export type ImportRequest = Extract<WorkerRequest, { type: 'import' }>;
 
 /** How the worker hands a message to the page (a parameter, so tests and benchmarks can collect them). */
 export type Post = (message: WorkerMessage) => void;
