@@ -177,8 +177,8 @@ function tracePolygons(ctx: SnapshotCanvas, polygons: readonly (readonly (readon
   }
 }
 
-/** Below this size (CSS px) the extent's outline gets a ring around it, so the eye finds it. */
-const TINY_EXTENT = 8;
+/** Below this size (CSS px) the extent is also ringed, so a township-sized view still shows in the inset. */
+export const TINY_EXTENT = 8;
 
 /**
  * The locator inset: sea, neighbours, the country and its states and regions, and the exported

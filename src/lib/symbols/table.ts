@@ -104,7 +104,7 @@ export const SYMBOLS: SymbolTable = {
     hollow: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: null } },
     area: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: [1.93, 1.24] } },
   },
-  ring: { fillOpacity: 0.03, strokeWidth: 1, strokeOpacity: 0.5, zoomedStrokeOpacity: 0.12, selectedStrokeOpacity: 0.9, fadeZoom: [7.5, 9.5] },
+  ring: { fillOpacity: 0.03, strokeWidth: 1, strokeOpacity: 0.5, zoomedStrokeOpacity: 0.12, selectedStrokeOpacity: 0.9, fadeZoom: [7, 8.5] },
   liveRing: { fillOpacity: 0.02, strokeWidth: 0.8, strokeOpacity: 0.4 },
   outlines: {
     'ring-dark': [{ r: 12, width: 1.6 }],
