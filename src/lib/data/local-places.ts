@@ -65,3 +65,19 @@ export function readLocalPlaces(json: unknown): LocalPlacesFile {
   if (!json.villageTownships.every(isText)) bad('villageTownships is not a list of township codes');
   return json as unknown as LocalPlacesFile;
 }
+
+let pending: Promise<LocalPlacesFile> | null = null;
+
+/**
+ * Fetches and checks `places-local.json` relative to the page (once: later calls share the
+ * first answer). Meant for the first use of the place search, not for start-up.
+ */
+export function loadLocalPlaces(base: string | URL = document.baseURI): Promise<LocalPlacesFile> {
+  pending ??= fetch(new URL(LOCAL_PLACES_PATH, base)).then(async (res) => {
+    if (!res.ok) throw new Error(`Could not load ${LOCAL_PLACES_PATH}: HTTP ${res.status}`);
+    return readLocalPlaces(await res.json());
+  });
+  // A failed load may be tried again on the next use.
+  pending.catch(() => (pending = null));
+  return pending;
+}
