@@ -382,23 +382,16 @@ export function localPlaceEntries(places: LocalPlacesFile, areas: AreaIndex): Pl
     const t = areas.get(tsPcode);
     return t ? { admin1: t.admin1, township: t.name } : { admin1: '' };
   };
-  const towns = places.towns.map(([, name, nameMy, tsPcode, lon, lat]): PlaceEntry => ({
+  const entry = (kind: 'town' | 'village', name: string, nameMy: string, tsPcode: string, lon: number, lat: number): PlaceEntry => ({
     name,
     altNames: [],
     ...(nameMy ? { nameMy } : {}),
-    kind: 'town',
+    kind,
     ...where(tsPcode),
     lon,
     lat,
-  }));
-  const villages = places.villages.map(([name, nameMy, , tsPcode, lon, lat]): PlaceEntry => ({
-    name,
-    altNames: [],
-    ...(nameMy ? { nameMy } : {}),
-    kind: 'village',
-    ...where(tsPcode),
-    lon,
-    lat,
-  }));
+  });
+  const towns = places.towns.map(([, name, nameMy, tsPcode, lon, lat]) => entry('town', name, nameMy, tsPcode, lon, lat));
+  const villages = places.villages.map(([name, nameMy, , tsPcode, lon, lat]) => entry('village', name, nameMy, tsPcode, lon, lat));
   return [...towns, ...villages];
 }
