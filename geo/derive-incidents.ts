@@ -8,6 +8,11 @@
  * (category, place, dates), drops or adds a URL, or would place a point without a reference
  * coordinate. It never moves a coordinate to fit a boundary; `npm run validate-data` checks that.
  *
+ * Places are coded with MIMU township and area codes by the importer's own coder
+ * (`src/lib/data/import/place-codes.ts`), so a curated record and an imported row naming the same
+ * township get the same codes: a township named in the record gets its place code, and a place
+ * known only to its township or district also gets that area's code, so the map draws the area.
+ *
  * Only public fields are written: curation notes stay in `geo/curated/`. Each record is rebuilt
  * field by field (never spread), so a note added to the tables later cannot ride along.
  */
@@ -28,12 +33,20 @@ import { SOURCE_KIND_BY_PUBLISHER } from './curated/source-kinds.ts';
 import type { CuratedIncident, CuratedSource } from './curated/types.ts';
 import { CURATED_EXTERNAL_REFS } from './curated/external-refs.ts';
 import { externalRefProblem } from '../src/lib/domain/event-link.ts';
+import type { Place } from '../src/lib/domain/incident.ts';
+import type { TownshipEntry, TownshipIndex } from '../src/lib/geo/township-index.ts';
+import type { ImportGeography } from '../src/lib/geo/township-geography.ts';
+import { geographyFromFiles, TOWNSHIP_INDEX_PATH, TOWNSHIP_MATCH_PATH } from '../src/lib/data/import/geography-files.ts';
+import { PlaceCoder, placeWithCoding } from '../src/lib/data/import/place-codes.ts';
+import { LOCAL_PLACES_PATH, readLocalPlaces, type LocalPlacesFile } from '../src/lib/data/local-places.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
 export const PATHS = {
   facts: path.join(ROOT, 'geo/sources/incident-facts.csv'),
-  centroids: path.join(ROOT, 'geo/sources/township-centroids.csv'),
+  townships: path.join(ROOT, 'public', TOWNSHIP_INDEX_PATH),
+  townshipMatch: path.join(ROOT, 'public', TOWNSHIP_MATCH_PATH),
+  places: path.join(ROOT, 'public', LOCAL_PLACES_PATH),
   // Copied into geo/sources by the boundaries script; the shared reference is the fallback.
   gazetteer: [path.join(ROOT, 'geo/sources/gazetteer.csv'), path.resolve(ROOT, '../shared/reference/gazetteer.csv')],
   labels: path.join(ROOT, 'public/data/admin1-labels.geojson'),
@@ -49,14 +62,6 @@ export type FactsRow = Record<
   string
 >;
 
-export interface TownshipCentroid {
-  readonly township: string;
-  readonly admin1: string;
-  readonly lat: number;
-  readonly lon: number;
-  readonly pcode: string;
-}
-
 export interface GazetteerPlace {
   readonly name: string;
   readonly admin1: string;
@@ -68,7 +73,12 @@ export interface GazetteerPlace {
 /** Everything the build reads, so tests can rebuild in memory and compare with the shipped files. */
 export interface DeriveInputs {
   readonly facts: readonly FactsRow[];
-  readonly centroids: readonly TownshipCentroid[];
+  /** `public/data/townships.json`: township names, codes and MIMU label points. */
+  readonly townships: TownshipIndex;
+  /** `public/data/townships-match.json` as parsed JSON (TopoJSON), for the coder's point checks. */
+  readonly townshipMatch: unknown;
+  /** `public/data/places-local.json`: the MIMU village points that `mimu_village` placements use. */
+  readonly places: LocalPlacesFile;
   readonly gazetteer: readonly GazetteerPlace[];
   /** Admin-1 English name -> [lon, lat] of its label point. */
   readonly labelPoints: ReadonlyMap<string, readonly [number, number]>;
@@ -90,13 +100,7 @@ export function readCsv<T>(file: string): T[] {
 export function readDeriveInputs(): DeriveInputs {
   const gazetteerFile = PATHS.gazetteer.find((f) => existsSync(f));
   if (!gazetteerFile) throw new Error(`gazetteer.csv not found in ${PATHS.gazetteer.join(' or ')}`);
-  const centroids = readCsv<Record<string, string>>(PATHS.centroids).map((r) => ({
-    township: req(r['township']),
-    admin1: req(r['admin1']),
-    lat: num(r['lat']),
-    lon: num(r['lon']),
-    pcode: req(r['ts_pcode']),
-  }));
+  const readJson = (file: string): unknown => JSON.parse(readFileSync(file, 'utf8')) as unknown;
   const gazetteer = readCsv<Record<string, string>>(gazetteerFile).map((r) => ({
     name: req(r['name']),
     admin1: req(r['admin1']),
@@ -104,7 +108,14 @@ export function readDeriveInputs(): DeriveInputs {
     lon: num(r['lon']),
     precision: req(r['precision']),
   }));
-  return { facts: readCsv<FactsRow>(PATHS.facts), centroids, gazetteer, labelPoints: readLabelPoints() };
+  return {
+    facts: readCsv<FactsRow>(PATHS.facts),
+    townships: readJson(PATHS.townships) as TownshipIndex,
+    townshipMatch: readJson(PATHS.townshipMatch),
+    places: readLocalPlaces(readJson(PATHS.places)),
+    gazetteer,
+    labelPoints: readLabelPoints(),
+  };
 }
 
 /** Label points by admin-1 name: the shipped label layer, or a point on the full boundary if that is missing. */
@@ -135,13 +146,14 @@ export function deriveCuratedData(inputs: DeriveInputs): DerivedData {
   }
 
   const incidents: Incident[] = [];
+  const geo = curatedGeography(inputs);
   for (const c of CURATED_INCIDENTS) {
     const row = facts.get(c.id);
     if (!row) {
       problems.push(`${c.id}: curated but not in the facts file`);
       continue;
     }
-    const incident = deriveIncident(c, row, inputs, (msg) => problems.push(`${c.id}: ${msg}`));
+    const incident = deriveIncident(c, row, inputs, geo, (msg) => problems.push(`${c.id}: ${msg}`));
     if (incident) incidents.push(incident);
   }
 
@@ -184,7 +196,7 @@ export function deriveCuratedData(inputs: DeriveInputs): DerivedData {
 }
 
 /** One curated incident, checked against its facts row; null (with problems reported) when it cannot be built. */
-function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs, problem: (msg: string) => void): Incident | null {
+function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs, geo: CuratedGeography, problem: (msg: string) => void): Incident | null {
   const category = mapFactsSubType(row.sub_type);
   if (category !== c.category) problem(`category ${c.category} differs from the mapping of "${row.sub_type}" (${category})`);
   const factsPrecision = mapFactsLocationPrecision(row.location_precision);
@@ -220,21 +232,33 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
     else if (precision === 'district' && match.precision !== 'town') problem(`district point ${match.name} is not a town`);
     lon = factsLon;
     lat = factsLat;
-  } else if (placement.kind === 'township_centroid') {
-    if (precision !== 'township') problem(`township centroid used at ${precision} precision`);
-    const centroid = inputs.centroids.find((t) => t.township === placement.township && t.admin1 === row.admin1);
-    if (!centroid) problem(`no centroid for ${placement.township} (${row.admin1})`);
+  } else if (placement.kind === 'township_area') {
+    if (precision !== 'township') problem(`township area used at ${precision} precision`);
+    const township = geo.township(c.place.township ?? '', row.admin1);
+    if (!township) problem(`township ${c.place.township ?? '(none)'} (${row.admin1}) matches no MIMU township`);
+    else [lon, lat] = township.label;
+    if (hasFactsPoint && (factsLat !== lat || factsLon !== lon)) {
+      sourceCoordinates = {
+        lon: factsLon,
+        lat: factsLat,
+        note: placement.sourceCoordinatesNote ?? 'The coordinates reported for this event. The place is known only to township level, so the map shows the whole township instead.',
+      };
+    }
+  } else if (placement.kind === 'mimu_village') {
+    if (precision !== 'village') problem(`MIMU village point used at ${precision} precision`);
+    const township = geo.township(c.place.township ?? '', row.admin1);
+    if (!township) problem(`township ${c.place.township ?? '(none)'} (${row.admin1}) matches no MIMU township`);
     else {
-      lon = centroid.lon;
-      lat = centroid.lat;
+      const found = villagesNamed(inputs.places, placement.village, township.pcode);
+      if (!inputs.places.villageTownships.includes(township.pcode)) problem(`the MIMU village file does not cover ${township.name_en} Township`);
+      else if (found.length !== 1) problem(`${found.length} villages called ${placement.village} in ${township.name_en} Township in the MIMU village file; need exactly one`);
+      else [lon, lat] = [found[0]?.[4] ?? NaN, found[0]?.[5] ?? NaN];
     }
     if (hasFactsPoint && (factsLat !== lat || factsLon !== lon)) {
       sourceCoordinates = {
         lon: factsLon,
         lat: factsLat,
-        note:
-          placement.sourceCoordinatesNote ??
-          'The coordinates reported for this event. The place is known only to township level, so the marker stands at the centre of the township instead.',
+        note: placement.sourceCoordinatesNote ?? 'The coordinates reported for this event. The marker stands at the village as MIMU locates it instead.',
       };
     }
   } else {
@@ -246,7 +270,9 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
   }
   if (!category || !precision || !date || !Number.isFinite(lon) || !Number.isFinite(lat)) return null;
 
-  const place = c.place.township ? { name: c.place.name, admin1: c.place.admin1, township: c.place.township } : { name: c.place.name, admin1: c.place.admin1 };
+  const named: Place = c.place.township ? { name: c.place.name, admin1: c.place.admin1, township: c.place.township } : { name: c.place.name, admin1: c.place.admin1 };
+  const coded = geo.code(named, precision, lon, lat, problem);
+  const place: Place = placement.kind === 'mimu_village' ? { ...coded, locationSource: MIMU_VILLAGES_SOURCE } : coded;
   return {
     id: c.id,
     category,
@@ -267,6 +293,57 @@ function deriveIncident(c: CuratedIncident, row: FactsRow, inputs: DeriveInputs,
     dataset: 'curated',
     ...(CURATED_EXTERNAL_REFS[c.id] ? { refs: CURATED_EXTERNAL_REFS[c.id] } : {}),
   };
+}
+
+/** What a place located with the MIMU village file says of its coordinates (`Place.locationSource`). */
+export const MIMU_VILLAGES_SOURCE = 'MIMU village points';
+
+/** The township lookups and the place coder the curated records are placed and coded with. */
+interface CuratedGeography {
+  /** The MIMU township a record names, matched within its state or region, or null. */
+  township(name: string, admin1: string): TownshipEntry | null;
+  /** The place with the township and area codes the importer would give it; a problem when a named township matches nothing. */
+  code(place: Place, precision: LocationPrecision | null, lon: number, lat: number, problem: (msg: string) => void): Place;
+}
+
+/**
+ * The importer's geography and coder over the shipped township files: the same matcher and the
+ * same coding rules an imported row gets (no second matcher). A district-precision record that
+ * names a township is coded to that township's district.
+ */
+function curatedGeography(inputs: DeriveInputs): CuratedGeography {
+  const geography: ImportGeography = geographyFromFiles(inputs.townships, inputs.townshipMatch);
+  const coder = new PlaceCoder(geography);
+  const byPcode = new Map(inputs.townships.townships.map((t) => [t.pcode, t]));
+  const township = (name: string, admin1: string): TownshipEntry | null => {
+    const m = name.trim() === '' ? null : geography.matchTownship(name, admin1, '');
+    return m === null ? null : (byPcode.get(m.pcode) ?? null);
+  };
+  return {
+    township,
+    code(place, precision, lon, lat, problem) {
+      if (precision === null || !Number.isFinite(lon) || !Number.isFinite(lat)) return place;
+      const named = place.township === undefined ? null : township(place.township, place.admin1);
+      if (place.township !== undefined && named === null) problem(`township ${place.township} (${place.admin1}) matches no MIMU township`);
+      const c = coder.code({
+        precision,
+        admin1: place.admin1,
+        township: place.township ?? '',
+        townshipPcode: '',
+        district: precision === 'district' ? (named?.district_en ?? '') : '',
+        lon,
+        lat,
+      });
+      if (precision === 'district' && named !== null && c.areaCode !== named.district_pcode) problem(`district ${named.district_en} (${place.admin1}) was not coded as ${named.district_pcode}`);
+      return placeWithCoding(place, c);
+    },
+  };
+}
+
+/** The rows of the MIMU village file with this English name in this township (names compared without case and spacing). */
+function villagesNamed(places: LocalPlacesFile, name: string, tsPcode: string): LocalPlacesFile['villages'][number][] {
+  const key = (s: string): string => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+  return places.villages.filter((v) => v[3] === tsPcode && key(v[0]) === key(name));
 }
 
 /** The date with the curated reader's note in place of the facts' remark. */

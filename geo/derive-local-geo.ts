@@ -14,6 +14,7 @@
  * - public/data/townships.json          township and district index for the app
  * - public/data/townships-match.json    simplified township polygons (TopoJSON) for point-in-polygon checks
  * - geo/data/townships-full.topojson    cleaned townships at source precision (for validation)
+ * - public/data/places-local.json       towns and villages as rows, for the place search and the curated data
  */
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { dirname, join, relative, resolve } from 'node:path';
@@ -26,6 +27,7 @@ import { feature as topoFeature, quantize } from 'topojson-client';
 import { topology } from 'topojson-server';
 import type { GeometryCollection, Objects, Topology } from 'topojson-specification';
 import type { Bbox4, DistrictEntry, TownshipEntry, TownshipIndex, TownshipPolygonProps } from '../src/lib/geo/township-index.ts';
+import { LOCAL_PLACE_FIELDS, type LocalPlacesFile, type TownRow, type VillageRow } from '../src/lib/data/local-places.ts';
 import { cleanPartition, partitionPolygons, type Partition } from './lib/clean-partition.ts';
 import type { Admin1Props } from './lib/feature-props.ts';
 import { jtsValidationError } from './lib/jts-valid.ts';
@@ -813,8 +815,34 @@ function deriveIndex(): void {
   writeJson(path('geo', 'data', 'townships-full.topojson'), topo);
 }
 
+/**
+ * The towns and villages of the tiles as rows (`public/data/places-local.json`): what the place
+ * search needs to find them, and where the curated data looks a village up. Coordinates as the
+ * sources give them.
+ */
+function derivePlaces(): void {
+  const inputs: Record<string, string> = {};
+  for (const kind of ['towns', 'villages'] as const) inputs[entry(kind).file] = entry(kind).sha256;
+  const lonLat = (f: Feature<Point>): [number, number] => [f.geometry.coordinates[0] ?? NaN, f.geometry.coordinates[1] ?? NaN];
+  const townRows = towns.features.map((f): TownRow => {
+    const p = f.properties;
+    return [p.pcode, p.name_en, p.name_my, p.ts_pcode, ...lonLat(f), p.capital];
+  });
+  const villageRows = villages.features.map((f): VillageRow => {
+    const p = f.properties;
+    return [p.name_en, p.name_my, p.vt, p.ts_pcode, ...lonLat(f)];
+  });
+  const villageTownships = [...new Set(villageRows.map((r) => r[3]))].sort();
+  const records = { villageTownships, towns: townRows, villages: villageRows };
+  const version = sha256Hex(JSON.stringify({ inputs, ...records })).slice(0, 12);
+  const file: LocalPlacesFile = { version, inputs, fields: LOCAL_PLACE_FIELDS, ...records };
+  step(`places: ${townRows.length} towns, ${villageRows.length} villages in ${villageTownships.length} townships`);
+  writeJson(path('public', 'data', 'places-local.json'), file);
+}
+
 deriveTiles();
 deriveIndex();
+derivePlaces();
 const total = process.cpuUsage();
 step(`done in ${((Date.now() - started) / 1000).toFixed(1)} s (${((total.user + total.system) / 1e6).toFixed(1)} s CPU)`);
 if (!existsSync(join(TILES_DIR, '10'))) fail('no tiles were written');

@@ -1,6 +1,6 @@
 /**
- * Checks the shipped curated data against the unsimplified admin-1 boundaries and prints a
- * report. Run with `npm run validate-data`; exits 1 when there is any error (warnings pass).
+ * Checks the shipped curated data against the unsimplified admin-1 boundaries, and each incident
+ * that names a township against that township's unsimplified MIMU polygon, and prints a report. Run with `npm run validate-data`; exits 1 when there is any error (warnings pass).
  * It also checks that each file's `version` is the hash of its content, so an edited file that
  * was not re-derived is caught.
  */
@@ -12,6 +12,9 @@ import { contentHash } from './derive-incidents.ts';
 import { UCDP_PATHS } from './derive-ucdp.ts';
 import { decodeDatasetCore, verifyDataset } from '../src/lib/data/dataset-file.ts';
 import { LOCATION_PRECISIONS } from '../src/lib/domain/precision.ts';
+import { feature } from 'topojson-client';
+import type { GeometryCollection, Topology } from 'topojson-specification';
+import { validateIncidentTownships, type FullTownships } from './lib/validate-townships.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -66,6 +69,11 @@ async function ucdpLookup(fileErrors: Problem[]): Promise<ExternalEventLookup | 
   }
 }
 
+function namesTownship(raw: unknown): boolean {
+  const place = typeof raw === 'object' && raw !== null ? (raw as { place?: { township?: unknown } }).place : undefined;
+  return typeof place?.township === 'string' && place.township.trim() !== '';
+}
+
 async function main(): Promise<number> {
   const boundaries = readJson('geo/data/myanmar-admin1-full.geojson') as Admin1Boundaries;
   const fileErrors: Problem[] = [];
@@ -75,12 +83,15 @@ async function main(): Promise<number> {
   if (ucdp === null && fileErrors.length === 0) console.log('note: public/data/ucdp-ged.core.cmds is missing, so UCDP references are checked for shape only');
   const inc = validateIncidents(incidents, boundaries, ucdp === null ? {} : { externalEvents: { 'ucdp-ged': ucdp } });
   const disp = validateDisplacement(figures, boundaries);
-  const errors = [...fileErrors, ...inc.errors, ...disp.errors];
-  const warnings = [...inc.warnings, ...disp.warnings];
+  const topo = readJson('geo/data/townships-full.topojson') as Topology;
+  const townships = feature(topo, topo.objects['townships'] as GeometryCollection) as unknown as FullTownships;
+  const tsp = validateIncidentTownships(incidents, townships);
+  const errors = [...fileErrors, ...inc.errors, ...tsp.errors, ...disp.errors];
+  const warnings = [...inc.warnings, ...tsp.warnings, ...disp.warnings];
   for (const p of errors) console.log(`ERROR   ${p.id}: ${p.reason}`);
   for (const p of warnings) console.log(`warning ${p.id}: ${p.reason}`);
   console.log(
-    `validate-data: ${incidents.length} incidents, ${figures.length} displacement figures; ` +
+    `validate-data: ${incidents.length} incidents (${incidents.filter(namesTownship).length} name a township, each checked against its MIMU polygon), ${figures.length} displacement figures; ` +
       `${errors.length} error(s), ${warnings.length} warning(s)`,
   );
   return errors.length > 0 ? 1 : 0;

@@ -38,7 +38,7 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     verificationText: 'Whether Amnesty International\'s report covers this strike could not be checked.',
     curationNote: 'Facts verification: "UCDP-cited; Amnesty inclusion UNVERIFIED".',
     place: { name: 'near Shwe Naing Bin, Hpapun Township', admin1: 'Kayin', township: 'Hpapun' },
-    placement: { kind: 'township_centroid', township: 'Hpapun' },
+    placement: { kind: 'township_area' },
     weapons: [],
     killed: [['3 (and 2 wounded)', 'Free Burma Rangers (via UCDP GED 428086)']],
     displaced: [],
@@ -62,7 +62,7 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
       'UCDP, citing Radio Free Asia, records three civilians killed by an air strike at Nam Maekhong in the west of Demoso Township. The six deaths in the RFA headline may cover more than this one strike. The place is known to township level only.',
     verificationText: '',
     place: { name: 'Nam Maekhong, western Demoso Township', admin1: 'Kayah', township: 'Demoso' },
-    placement: { kind: 'township_centroid', township: 'Demoso' },
+    placement: { kind: 'township_area' },
     weapons: [],
     killed: [['3', 'UCDP GED 426958 (citing Radio Free Asia)']],
     displaced: [],
@@ -75,12 +75,15 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     category: 'air_strike',
     title: 'Air strike on displacement camps near Ree Khee Bu, Hpruso Township',
     summary:
-      'At about 1 a.m., camps sheltering people displaced from Mo So were struck near Ree Khee Bu village in Hpruso Township. Two girls aged 12 and 15 and a 51-year-old man were killed, and about 700 camp residents fled. The sources disagree about the aircraft: Myanmar Now reports an attack helicopter, while DVB and Kantarawaddy Times report fighter jets. The village\'s coordinates are not verified, so the marker stands at the township centre.',
+      'At about 1 a.m., camps sheltering people displaced from Mo So were struck near Ree Khee Bu village in Hpruso Township. Two girls aged 12 and 15 and a 51-year-old man were killed, and about 700 camp residents fled. The sources disagree about the aircraft: Myanmar Now reports an attack helicopter, while DVB and Kantarawaddy Times report fighter jets. The village\'s coordinates are not verified, so the map shows the whole township.',
     verificationText: 'UCDP also lists an Amnesty International press release as a source for this event.',
     dateNote: 'at about 1 a.m.',
     curationNote: 'Facts verification: "verified (multiple); Amnesty-cited per UCDP source field". Date precision "day (~01:00)".',
     place: { name: 'camps near Ree Khee Bu village, Hpruso Township', admin1: 'Kayah', township: 'Hpruso' },
-    placement: { kind: 'township_centroid', township: 'Hpruso' },
+    placement: {
+      kind: 'township_area',
+      sourceCoordinatesNote: 'A point at the centre of Hpruso Township, given for this event in place of the camps\' own coordinates, which are not verified. The map shows the whole township instead.',
+    },
     weapons: [
       { text: 'attack helicopter', source: 'Myanmar Now' },
       { text: 'fighter jets', source: 'DVB; Kantarawaddy Times' },
@@ -113,13 +116,12 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     category: 'helicopter_attack',
     title: 'Helicopter strikes on Hopheit village, Demoso Township',
     summary:
-      'DMG reported three strikes by military helicopters on Hopheit (Ho Pheit) village and on the 6th-Mile and Ngar Myaung areas of Demoso Township. More than 200 people fled and at least ten homes were damaged; no deaths were reported. This rests on a single source. The villages\' coordinates are not verified, so the marker stands at the township centre; the coordinates reported for the event are those of Demoso town.',
+      'DMG reported three strikes by military helicopters on Hopheit (Ho Pheit) village and on the 6th-Mile and Ngar Myaung areas of Demoso Township. More than 200 people fled and at least ten homes were damaged; no deaths were reported. This rests on a single source. The villages\' coordinates are not verified, so the map shows the whole township; the coordinates reported for the event are those of Demoso town.',
     verificationText: '',
     place: { name: 'Hopheit (Ho Pheit) village and nearby areas, Demoso Township', admin1: 'Kayah', township: 'Demoso' },
     placement: {
-      kind: 'township_centroid',
-      township: 'Demoso',
-      sourceCoordinatesNote: 'Demoso town, near the villages; the villages\' own coordinates are not verified. The marker stands at the township area centroid instead.',
+      kind: 'township_area',
+      sourceCoordinatesNote: 'Demoso town, near the villages; the villages\' own coordinates are not verified. The map shows the whole township instead.',
     },
     weapons: [{ text: 'military helicopters (type not reported)', source: 'DMG' }],
     killed: [['none reported', 'DMG']],
@@ -146,9 +148,8 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     curationNote: 'Facts verification: "UCDP-cited; Amnesty-cited per UCDP source field"; location "village-approx (UCDP prec 2)".',
     place: { name: 'around Dung Ka Mee and Si Li Dung villages, Demoso Township', admin1: 'Kayah', township: 'Demoso' },
     placement: {
-      kind: 'township_centroid',
-      township: 'Demoso',
-      sourceCoordinatesNote: 'The coordinates reported for this event, which UCDP locates only to within about 25 km. The marker stands at the centre of the township instead.',
+      kind: 'township_area',
+      sourceCoordinatesNote: 'The coordinates reported for this event, which UCDP locates only to within about 25 km. The map shows the whole township instead.',
     },
     weapons: [],
     killed: [['3', 'Myanmar Now (headline, via UCDP GED 430522)']],
@@ -170,16 +171,16 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     id: 'E07',
     category: 'helicopter_attack',
     precisionOverride: {
-      precision: 'region',
+      precision: 'township',
       reason:
-        'The facts know the township (Yinmarbin) but give no coordinates, and our reference files have no Yinmarbin centroid. Rather than invent a point, the record is drawn as Sagaing Region.',
+        'The facts say "township" and give no coordinates. Yinmarbin is MIMU\'s Yinmabin (MMR005016), so the record is drawn as that township, its marker at the township\'s MIMU label point. The village file covers 14 other Sagaing townships, not Yinmabin, so Thapyay Aye village cannot be located.',
     },
     title: 'Helicopter attack and burning of Thapyay Aye village, Yinmarbin Township',
     summary:
-      'Mizzima reported that four military helicopters, two of them firing, attacked Thapyay Aye village in Yinmarbin Township and set it on fire. One person was wounded; more than 200 households fled, as did the people of three neighbouring villages. This rests on a single source. The village\'s coordinates could not be verified and no centre point for Yinmarbin Township is available, so it is shown for Sagaing Region as a whole, not as a point.',
+      'Mizzima reported that four military helicopters, two of them firing, attacked Thapyay Aye village in Yinmarbin Township and set it on fire. One person was wounded; more than 200 households fled, as did the people of three neighbouring villages. This rests on a single source. The village\'s coordinates could not be verified, so the map shows Yinmarbin (Yinmabin) Township as a whole, not a point.',
     verificationText: '',
     place: { name: 'Yinmarbin Township', admin1: 'Sagaing', township: 'Yinmarbin' },
-    placement: { kind: 'admin1_label' },
+    placement: { kind: 'township_area' },
     weapons: [{ text: '4 helicopters, 2 of them firing', source: 'Mizzima' }],
     killed: [['none reported (1 wounded)', 'Mizzima']],
     displaced: [['>200 households, and the people of 3 neighbouring villages', 'Mizzima']],
@@ -224,13 +225,12 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     category: 'air_strike',
     title: 'Air strike on a Buddhist monastery in a village near Loikaw',
     summary:
-      'Myanmar Now reported the bombing of a Buddhist monastery sheltering civilians in a village near Loikaw, and called it the second such bombing that day: the monastery was bombed twice. UCDP records three deaths. The reports cited here do not name the village, so the incident is shown at the Loikaw township centre.',
+      'Myanmar Now reported the bombing of a Buddhist monastery sheltering civilians in a village near Loikaw, and called it the second such bombing that day: the monastery was bombed twice. UCDP records three deaths. The reports cited here do not name the village, so the incident is shown as Loikaw Township as a whole.',
     verificationText: '',
     place: { name: 'a village near Loikaw', admin1: 'Kayah', township: 'Loikaw' },
     placement: {
-      kind: 'township_centroid',
-      township: 'Loikaw',
-      sourceCoordinatesNote: 'The coordinates reported for this event are those of Loikaw town, near the unnamed village. The marker stands at the centre of the township instead.',
+      kind: 'township_area',
+      sourceCoordinatesNote: 'The coordinates reported for this event are those of Loikaw town, near the unnamed village. The map shows the whole township instead.',
     },
     weapons: [],
     killed: [['3', 'UCDP GED 433113 (citing Myanmar Now)']],
@@ -254,7 +254,7 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
       'Myanmar Now reported an air strike that followed an ultimatum from the KNU, at Mae Htaw Talay village near Lay Kay Kaw. UCDP counts ten dead, none of them civilians. The village\'s coordinates are approximate, so it is shown at township level.',
     verificationText: '',
     place: { name: 'Mae Htaw Talay village near Lay Kay Kaw, Myawaddy Township', admin1: 'Kayin', township: 'Myawaddy' },
-    placement: { kind: 'township_centroid', township: 'Myawaddy' },
+    placement: { kind: 'township_area' },
     weapons: [],
     killed: [['0 civilians (10 people in total)', 'UCDP GED 433136']],
     displaced: [],
@@ -283,14 +283,13 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
     category: 'air_strike',
     title: 'Air strike on Tagundaing village, Kyainseikgyi Township',
     summary:
-      'An air strike on Tagundaing village killed a mother, and Karen News\' headline reports her daughter wounded; UCDP counts two dead. UNHCR recorded about 500 people fleeing within the township that week. The village\'s coordinates are not verified, so the marker stands at the township centre.',
+      'An air strike on Tagundaing village killed a mother, and Karen News\' headline reports her daughter wounded; UCDP counts two dead. UNHCR recorded about 500 people fleeing within the township that week. The village\'s coordinates are not verified, so the map shows the whole township.',
     verificationText: '',
     place: { name: 'Tagundaing village, Kyainseikgyi Township', admin1: 'Kayin', township: 'Kyainseikgyi' },
     placement: {
-      kind: 'township_centroid',
-      township: 'Kyainseikgyi',
+      kind: 'township_area',
       sourceCoordinatesNote:
-        "The coordinates reported for this event. A place in the GeoNames gazetteer, Tagondaing (16.067, 97.907), may be this village, but the match could not be verified. The marker stands at the centre of the township instead.",
+        "The coordinates reported for this event. A place in the GeoNames gazetteer, Tagondaing (16.067, 97.907), may be this village, but the match could not be verified. The map shows the whole township instead.",
     },
     weapons: [],
     killed: [
@@ -378,12 +377,21 @@ export const CURATED_INCIDENTS: readonly CuratedIncident[] = [
   {
     id: 'E15',
     category: 'helicopter_attack',
+    precisionOverride: {
+      precision: 'village',
+      reason:
+        'The facts say "township": UCDP (where_prec 5) gives a point for Tabayin Township as a whole. The MIMU village file has one Kaing Kan in Tabayin Township, so the marker stands there, with the file named as the location source; the sources\' own point is kept as sourceCoordinates.',
+    },
     title: 'Helicopter fire kills women in rice fields near Kaingkan, Tabayin Township',
     summary:
-      'Fire from a military helicopter killed four women working in rice fields around Kaingkan in Tabayin Township, as reported by The Irrawaddy and RFA. The place is known to township level only.',
+      'Fire from a military helicopter killed four women working in rice fields around Kaingkan in Tabayin Township, as reported by The Irrawaddy and RFA. The marker stands at Kaing Kan village as MIMU\'s village points locate it; the sources themselves locate the event only to the township.',
     verificationText: '',
     place: { name: 'rice fields around Kaingkan, Tabayin Township', admin1: 'Sagaing', township: 'Tabayin' },
-    placement: { kind: 'township_centroid', township: 'Tabayin' },
+    placement: {
+      kind: 'mimu_village',
+      village: 'Kaing Kan',
+      sourceCoordinatesNote: 'The coordinates reported for this event, which stand for Tabayin Township as a whole. The marker stands at Kaing Kan village, located with MIMU\'s village points, instead.',
+    },
     weapons: [{ text: 'military helicopter (type not verified)', source: 'The Irrawaddy (headline)' }],
     killed: [['4 (women farm workers)', 'The Irrawaddy; RFA (via UCDP GED 444655)']],
     displaced: [],

@@ -23,8 +23,19 @@ import type { LocationPrecision } from '../../src/lib/domain/precision.ts';
 export type Placement =
   /** The facts row's own coordinates, which must match a gazetteer entry (town/village) or are a district seat. */
   | { readonly kind: 'facts_coordinates' }
-  /** The area centroid of a township from `township-centroids.csv`; the facts' coordinates are kept as `sourceCoordinates`. */
-  | { readonly kind: 'township_centroid'; readonly township: string; /** Public: shown with the reported coordinates. */ readonly sourceCoordinatesNote?: string }
+  /**
+   * The whole township (matched to its MIMU polygon by the import's township matcher): the map
+   * draws the township, and the marker stands at its MIMU label point from `public/data/townships.json`.
+   * The facts' coordinates are kept as `sourceCoordinates`.
+   */
+  | { readonly kind: 'township_area'; /** Public: shown with the reported coordinates. */ readonly sourceCoordinatesNote?: string }
+  /**
+   * A village of the MIMU village file (`public/data/places-local.json`), found by its English name
+   * within the record's township (two villages may share a name, as Let Yet Kone does): for a place
+   * the sources name but do not locate. The place's `locationSource` names the file; the facts'
+   * coordinates are kept as `sourceCoordinates`.
+   */
+  | { readonly kind: 'mimu_village'; readonly village: string; /** Public: shown with the reported coordinates. */ readonly sourceCoordinatesNote?: string }
   /** The label point of the state or region, for records drawn as an area rather than a pin. */
   | { readonly kind: 'admin1_label' };
 

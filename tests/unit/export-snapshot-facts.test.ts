@@ -60,11 +60,15 @@ describe('legendContentFor', () => {
   });
 
   test('evidence symbols follow the layers: hollow for weak pins, rings for township and district, dashed for areas', () => {
-    // E05: single source at township precision. E07: region precision. E01: town, dataset cited.
+    // E05: single source at township precision, drawn as Demoso Township. E08: district precision. E01: town, dataset cited.
     expect(legendContentFor(byId('E01'), [], []).evidence).toEqual({ hollow: false, ring: false, area: false });
-    expect(legendContentFor(byId('E05'), [], []).evidence).toEqual({ hollow: true, ring: true, area: false });
-    // A weak incident drawn as an area is dashed, never hollow.
-    expect(legendContentFor(byId('E07'), [], [{ asOf: '2022-01-31', source: 'UNHCR' }]).evidence).toEqual({ hollow: false, ring: false, area: true });
+    // A weak incident drawn as an area is dashed, never hollow, and has no ring: the area is drawn instead.
+    expect(legendContentFor(byId('E05'), [], []).evidence).toEqual({ hollow: false, ring: false, area: true });
+    expect(legendContentFor(byId('E08'), [], [{ asOf: '2022-01-31', source: 'UNHCR' }]).evidence).toEqual({ hollow: false, ring: false, area: true });
+    // The same record without a township polygon (no area code) is a hollow pin with the township-wide ring.
+    const [e05] = byId('E05') as [Incident];
+    const { areaCode: _area, ...place } = e05.place;
+    expect(legendContentFor([{ ...e05, place }], [], []).evidence).toEqual({ hollow: true, ring: true, area: false });
   });
 
   test('a named place (ACLED geo_precision 1) is a point: no uncertainty ring in the legend', () => {

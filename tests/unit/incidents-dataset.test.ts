@@ -4,6 +4,8 @@ import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
 import type { DisplacementFigure, Incident } from '../../src/lib/domain/incident.ts';
 import { isAreaPrecision } from '../../src/lib/domain/precision.ts';
+import type { TownshipIndex } from '../../src/lib/geo/township-index.ts';
+import type { LocalPlacesFile } from '../../src/lib/data/local-places.ts';
 import { validateDisplacement, validateIncidents, type Admin1Boundaries } from '../../geo/lib/validate-incidents.ts';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
@@ -15,7 +17,8 @@ const incidents = incidentsFile.incidents;
 const figures = displacementFile.figures;
 const boundaries = JSON.parse(read('geo/data/myanmar-admin1-full.geojson')) as Admin1Boundaries;
 const factsIds = Papa.parse<{ id: string }>(read('geo/sources/incident-facts.csv'), { header: true, skipEmptyLines: true }).data.map((r) => r.id);
-const centroids = Papa.parse<{ township: string; lat: string; lon: string }>(read('geo/sources/township-centroids.csv'), { header: true, skipEmptyLines: true }).data;
+const townships = (JSON.parse(read('public/data/townships.json')) as TownshipIndex).townships;
+const villages = (JSON.parse(read('public/data/places-local.json')) as LocalPlacesFile).villages;
 const byId = (id: string): Incident => {
   const found = incidents.find((i) => i.id === id);
   if (!found) throw new Error(`${id} missing`);
@@ -60,14 +63,40 @@ describe('curated dataset', () => {
     }
   });
 
-  it('puts township-precision records on a township centroid and keeps the source coordinates', () => {
+  it('draws township-precision records as their MIMU township, marked at its label point, and keeps the source coordinates', () => {
+    const ids: string[] = [];
     for (const i of incidents.filter((x) => x.precision === 'township')) {
-      const c = centroids.find((t) => t.township === i.place.township);
-      expect(c, i.id).toBeDefined();
-      expect([i.lon, i.lat], i.id).toEqual([Number(c?.lon), Number(c?.lat)]);
+      ids.push(i.id);
+      const t = townships.find((x) => x.pcode === i.place.townshipCode);
+      expect(t, i.id).toBeDefined();
+      expect(i.place.areaCode, i.id).toBe(i.place.townshipCode);
+      expect([i.lon, i.lat], i.id).toEqual(t?.label);
       if (i.sourceCoordinates) expect(i.sourceCoordinates.note.length, i.id).toBeGreaterThan(20);
     }
+    expect(ids).toEqual(['E02', 'E03', 'E04', 'E05', 'E06', 'E07', 'E09', 'E10', 'E12']);
     expect(byId('E12').sourceCoordinates).toMatchObject({ lon: 98.06613, lat: 15.95986 });
+  });
+
+  it('codes every record that names a township with its MIMU township, or its district when known only to the district', () => {
+    for (const i of incidents.filter((x) => x.place.township !== undefined && x.precision !== 'district')) {
+      expect(i.place.townshipCode, i.id).toMatch(/^MMR\d{6}$/);
+      if (i.precision === 'township') expect(i.place.areaCode, i.id).toBe(i.place.townshipCode);
+      else expect(i.place.areaCode, i.id).toBeUndefined();
+    }
+    expect(byId('E08').place).toMatchObject({ areaCode: 'MMR003D004' });
+    expect(byId('E08').place.townshipCode).toBeUndefined();
+  });
+
+  it('places E15 at Kaing Kan of Tabayin from the MIMU village points, and says so', () => {
+    const e15 = byId('E15');
+    const kaingKan = villages.filter((v) => v[0] === 'Kaing Kan' && v[3] === 'MMR005010');
+    expect(kaingKan).toHaveLength(1);
+    expect(e15.precision).toBe('village');
+    expect([e15.lon, e15.lat]).toEqual([kaingKan[0]?.[4], kaingKan[0]?.[5]]);
+    expect(e15.place.locationSource).toBe('MIMU village points');
+    // The sources' own point (UCDP's for the township as a whole) stays beside it.
+    expect(e15.sourceCoordinates).toMatchObject({ lon: 95.23368, lat: 22.62879 });
+    for (const i of incidents.filter((x) => x.id !== 'E15')) expect(i.place.locationSource, i.id).toBeUndefined();
   });
 
   it('keeps both weapon claims for E04, each with its own source', () => {
@@ -98,10 +127,13 @@ describe('curated dataset', () => {
     expect(byId('E08').precision).toBe('district');
   });
 
-  it('draws E07, whose township has no reference point, as Sagaing Region', () => {
+  it('draws E07 (Yinmarbin = MIMU Yinmabin) as that township, not at Sagaing\'s label point', () => {
     const e07 = byId('E07');
-    expect(e07.precision).toBe('region');
-    expect(e07.place.admin1).toBe('Sagaing');
+    const yinmabin = townships.find((t) => t.name_en === 'Yinmabin');
+    expect(e07.precision).toBe('township');
+    expect(e07.place).toMatchObject({ admin1: 'Sagaing', township: 'Yinmarbin', townshipCode: 'MMR005016', areaCode: 'MMR005016' });
+    expect(yinmabin?.pcode).toBe('MMR005016');
+    expect([e07.lon, e07.lat]).toEqual(yinmabin?.label);
     expect(e07.sourceCoordinates).toBeNull();
   });
 

@@ -38,9 +38,34 @@ describe('derive-incidents', () => {
     expect(() => deriveCuratedData(withRow('E16', { lat: '22.7' }))).toThrow(/E16: facts coordinates .* match no gazetteer place/);
   });
 
-  it('refuses a township without a centroid instead of inventing one', () => {
-    const noCentroids = { ...inputs, centroids: inputs.centroids.filter((c) => c.township !== 'Myawaddy') };
-    expect(() => deriveCuratedData(noCentroids)).toThrow(/E10: no centroid for Myawaddy/);
+  it('refuses a township that matches no MIMU township instead of inventing a point', () => {
+    const townships = { ...inputs.townships, townships: inputs.townships.townships.filter((t) => t.name_en !== 'Myawaddy') };
+    expect(() => deriveCuratedData({ ...inputs, townships })).toThrow(/E10: township Myawaddy \(Kayin\) matches no MIMU township/);
+  });
+
+  it('places a village from the MIMU village file only when the township has exactly one of that name', () => {
+    const kaingKan = inputs.places.villages.find((v) => v[0] === 'Kaing Kan' && v[3] === 'MMR005010');
+    if (!kaingKan) throw new Error('Kaing Kan of Tabayin missing from the village file');
+    const twice = { ...inputs.places, villages: [...inputs.places.villages, kaingKan] };
+    expect(() => deriveCuratedData({ ...inputs, places: twice })).toThrow(/E15: 2 villages called Kaing Kan in Tabayin Township/);
+    const none = { ...inputs.places, villages: inputs.places.villages.filter((v) => v !== kaingKan) };
+    expect(() => deriveCuratedData({ ...inputs, places: none })).toThrow(/E15: 0 villages called Kaing Kan/);
+    // A village of the same name in another township (as with the two Let Yet Kone) changes nothing.
+    const elsewhere = { ...inputs.places, villages: [...inputs.places.villages, ['Kaing Kan', '', 'X', 'MMR005004', 95.6, 22.6] as const] };
+    const e15 = deriveCuratedData({ ...inputs, places: elsewhere }).incidents.incidents.find((i) => i.id === 'E15');
+    expect([e15?.lon, e15?.lat]).toEqual([kaingKan[4], kaingKan[5]]);
+  });
+
+  it('codes places with the importer\'s township and area codes', () => {
+    const byId = new Map(deriveCuratedData(inputs).incidents.incidents.map((i) => [i.id, i]));
+    // Township precision: the township is the area drawn.
+    expect(byId.get('E03')?.place).toMatchObject({ township: 'Demoso', townshipCode: 'MMR002002', areaCode: 'MMR002002' });
+    // A village point: the township it counts in, no area.
+    expect(byId.get('E16')?.place).toMatchObject({ township: 'Tabayin', townshipCode: 'MMR005010' });
+    expect(byId.get('E16')?.place.areaCode).toBeUndefined();
+    // District precision: the district of the township named, and no township.
+    expect(byId.get('E08')?.place).toMatchObject({ areaCode: 'MMR003D004' });
+    expect(byId.get('E08')?.place.townshipCode).toBeUndefined();
   });
 
   it('refuses a facts row that nobody curated', () => {

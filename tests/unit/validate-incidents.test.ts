@@ -1,37 +1,14 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries, type ExternalEvent, type Problem, type ValidationReport } from '../../geo/lib/validate-incidents.ts';
+import { validateDisplacement, validateIncidents, type Admin1Boundaries, type ExternalEvent, type ValidationReport } from '../../geo/lib/validate-incidents.ts';
+import { expectProblems, readFixtures, type Fixture } from './validate-fixture-helpers.ts';
 
 const DIR = path.resolve(import.meta.dirname, '../fixtures/validate');
 const boundaries = JSON.parse(readFileSync(path.join(DIR, 'boundaries.geojson'), 'utf8')) as Admin1Boundaries;
 
-interface Expected {
-  readonly id: string;
-  readonly reason: string;
-  readonly distanceKm?: number;
-}
-interface Fixture {
-  readonly description: string;
-  readonly records: unknown[];
-  readonly expect: { readonly errors: Expected[]; readonly warnings: Expected[] };
-}
-
 function fixtures(sub: string): [string, Fixture][] {
-  return readdirSync(path.join(DIR, sub))
-    .filter((f) => f.endsWith('.json'))
-    .sort()
-    .map((f) => [f.replace(/\.json$/, ''), JSON.parse(readFileSync(path.join(DIR, sub, f), 'utf8')) as Fixture]);
-}
-
-/** Every expected problem is reported (same id, reason containing the text) and nothing else is. */
-function expectProblems(actual: Problem[], expected: Expected[]): void {
-  expect(actual.map((p) => `${p.id}: ${p.reason}`)).toHaveLength(expected.length);
-  for (const e of expected) {
-    const hit = actual.find((p) => p.id === e.id && p.reason.includes(e.reason));
-    expect(hit, `expected "${e.id}: …${e.reason}…" in ${JSON.stringify(actual)}`).toBeDefined();
-    if (e.distanceKm !== undefined) expect(hit?.distanceKm).toBeCloseTo(e.distanceKm, 1);
-  }
+  return readFixtures(path.join(DIR, sub));
 }
 
 function check(report: ValidationReport, f: Fixture): void {

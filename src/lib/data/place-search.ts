@@ -9,7 +9,9 @@ import type { FeatureCollection } from 'geojson';
 import { FOCUS_AREAS } from '../domain/areas.ts';
 import type { IncidentRecord } from '../domain/incident.ts';
 import { precisionRank } from '../domain/precision.ts';
-import { PLACE_ALIASES, foldedKey, plainKey, stripBurmeseGeneric, stripGeneric } from '../domain/place-names.ts';
+import { PLACE_ALIASES, foldedKey, placeNameKey, plainKey, stripBurmeseGeneric, stripGeneric } from '../domain/place-names.ts';
+import type { AreaIndex } from '../geo/area-index.ts';
+import type { LocalPlacesFile } from './local-places.ts';
 
 // Kept importable from here, where the place search first defined them.
 export { PLACE_ALIASES, foldedKey, plainKey };
@@ -19,7 +21,9 @@ export interface PlaceEntry {
   readonly altNames: readonly string[];
   /** The Burmese name, where one is confirmed; searchable and shown with `lang="my"`. */
   readonly nameMy?: string;
-  /** "admin1", "township", "town", "village", "place" or "incident"; others sort last. */
+  /** Codes that find the place when typed whole or from the start ("MMR005010"), never by a near miss. */
+  readonly codes?: readonly string[];
+  /** "admin1", "township", "district", "town", "village", "place" or "incident"; others sort last. */
   readonly kind: string;
   /** English state/region name. */
   readonly admin1: string;
@@ -54,6 +58,8 @@ interface EntryKeys {
   readonly words: readonly Key[];
   /** Keys of the alias-table names for this place. */
   readonly aliases: readonly Key[];
+  /** Keys of the place's codes: exact and prefix matches only (one digit apart is another place). */
+  readonly codes: readonly Key[];
 }
 
 export interface PlaceSearchIndex {
@@ -98,7 +104,8 @@ export function buildPlaceSearch(
       for (const group of groups) {
         for (const alias of group) for (const key of keysOf(alias)) aliasKeys.push({ key, name: alias });
       }
-      return { entry, full, words, aliases: aliasKeys };
+      const codes = (entry.codes ?? []).map((code) => ({ key: plainKey(code), name: code }));
+      return { entry, full, words, aliases: aliasKeys, codes };
     }),
   };
 }
@@ -130,7 +137,7 @@ function maxEdits(queryLength: number): number {
 }
 
 const RANK_ORDER: Record<MatchRank, number> = { exact: 0, prefix: 1, alias: 2, fuzzy: 3 };
-const KIND_ORDER: Readonly<Record<string, number>> = { admin1: 0, township: 1, town: 2, city: 2, village: 3, place: 4, incident: 5 };
+const KIND_ORDER: Readonly<Record<string, number>> = { admin1: 0, township: 1, district: 2, town: 3, city: 3, village: 4, place: 5, incident: 6 };
 
 interface Scored extends PlaceMatch {
   /** Within a rank: a smaller number is a better match (letters left to type, or edits). */
@@ -155,6 +162,10 @@ function bestMatch(e: EntryKeys, queries: readonly string[], folded: string, pla
     for (const k of e.aliases) {
       if (k.key === q) offer('alias', k.name, 0);
       else if (q.length >= 3 && k.key.startsWith(q)) offer('alias', k.name, k.key.length - q.length);
+    }
+    for (const k of e.codes) {
+      if (k.key === q) offer('exact', k.name, 0);
+      else if (q.length >= 5 && k.key.startsWith(q)) offer('prefix', k.name, k.key.length - q.length);
     }
   }
   const edits = maxEdits(plainLength);
@@ -183,15 +194,26 @@ export function searchPlaces(index: PlaceSearchIndex, query: string, limit = 10)
     const m = bestMatch(e, queries, folded, plain.length);
     if (m) found.push(m);
   }
+  const hint = kindHint(query);
   found.sort(
     (a, b) =>
       RANK_ORDER[a.rank] - RANK_ORDER[b.rank] ||
+      // "Shwebo District" puts the district before the township of the same name.
+      Number(a.entry.kind !== hint) - Number(b.entry.kind !== hint) ||
       a.score - b.score ||
       (KIND_ORDER[a.entry.kind] ?? 9) - (KIND_ORDER[b.entry.kind] ?? 9) ||
       compare(a.entry.name, b.entry.name) ||
       compare(a.entry.admin1, b.entry.admin1),
   );
   return found.slice(0, limit).map(({ entry, rank, matched, distance }) => ({ entry, rank, matched, distance }));
+}
+
+/** The kind of place a query's own words ask for ("Hpapun district"), or null. */
+function kindHint(query: string): string | null {
+  const m = /\b(township|district|village|town|region|state)\b/i.exec(query);
+  if (!m?.[1]) return null;
+  const word = m[1].toLowerCase();
+  return word === 'region' || word === 'state' ? 'admin1' : word;
 }
 
 /**
@@ -209,13 +231,13 @@ export function extraMatchedName(m: PlaceMatch): string | null {
  * Entries that are the same place, from different lists (a focus area with its box and the
  * same state's label point; later, a gazetteer town and an incident place), merged into the
  * first: same kind and state or region, and the same name once kind words are set aside. The
- * first entry's name, point and box stay; alternative and Burmese names are pooled, so a
- * search lists each place once.
+ * first entry's name and point stay, and its box (or the first box given); alternative and
+ * Burmese names and codes are pooled, so a search lists each place once.
  */
 export function mergePlaceEntries(entries: readonly PlaceEntry[]): PlaceEntry[] {
   const merged = new Map<string, PlaceEntry>();
   for (const e of entries) {
-    const key = `${e.kind}\u0000${e.admin1}\u0000${e.township ?? ''}\u0000${plainKey(stripGeneric(e.name))}`;
+    const key = `${e.kind}\u0000${e.admin1}\u0000${e.township ?? ''}\u0000${sameNameKey(e.name)}`;
     const first = merged.get(key);
     if (!first) {
       merged.set(key, e);
@@ -223,10 +245,26 @@ export function mergePlaceEntries(entries: readonly PlaceEntry[]): PlaceEntry[] 
     }
     const altNames = [...new Set([...first.altNames, e.name, ...e.altNames])].filter((n) => n !== first.name);
     const nameMy = first.nameMy ?? e.nameMy;
-    merged.set(key, { ...first, altNames, ...(nameMy ? { nameMy } : {}) });
+    const codes = [...new Set([...(first.codes ?? []), ...(e.codes ?? [])])];
+    const bbox = first.bbox ?? e.bbox;
+    merged.set(key, { ...first, altNames, ...(nameMy ? { nameMy } : {}), ...(codes.length ? { codes } : {}), ...(bbox ? { bbox } : {}) });
   }
   return [...merged.values()];
 }
+
+/**
+ * The key under which two names are the same place's: kind words and a bracketed second name
+ * set aside, and a name of the alias table taken to its group ("Depayin (Tabayin)" and MIMU's
+ * "Tabayin" are one town). Other names compare as written, not phonetically folded, so two
+ * villages whose names only sound alike stay apart.
+ */
+function sameNameKey(name: string): string {
+  const base = stripGeneric(name);
+  return ALIASED.has(foldedKey(base)) ? `=${placeNameKey(base)}` : plainKey(base);
+}
+
+/** Folded keys of every name of the alias table. */
+const ALIASED = new Set(PLACE_ALIASES.flat().map((n) => foldedKey(n)));
 
 function compare(a: string, b: string): number {
   return a < b ? -1 : a > b ? 1 : 0;
@@ -304,4 +342,56 @@ export function focusAreaEntries(): PlaceEntry[] {
       bbox: [w, s, e, n] as const,
     };
   });
+}
+
+/**
+ * Search entries for the MIMU townships and districts of the area index (`townships.json`):
+ * found by English name, Burmese name or place code ("MMR005010"), each with its box, so
+ * choosing one fits the map to it. States and regions come from their label points instead.
+ *
+ * @example searchPlaces(buildPlaceSearch(areaPlaceEntries(areas)), 'Depayin')[0].entry.bbox // Tabayin's box
+ */
+export function areaPlaceEntries(areas: AreaIndex): PlaceEntry[] {
+  const entries: PlaceEntry[] = [];
+  for (const a of areas.values()) {
+    if (a.kind !== 'township' && a.kind !== 'district') continue;
+    const [lon, lat] = a.label;
+    entries.push({
+      name: a.name,
+      altNames: [],
+      codes: [a.code],
+      ...(a.nameMy ? { nameMy: a.nameMy } : {}),
+      kind: a.kind,
+      admin1: a.admin1,
+      lon,
+      lat,
+      ...(a.bbox ? { bbox: a.bbox } : {}),
+    });
+  }
+  return entries;
+}
+
+/**
+ * Search entries for the MIMU towns and the Sagaing villages of `places-local.json`, each with
+ * its township and state or region from the area index (by the township code the row carries),
+ * so two villages of one name (the two Let Yet Kone) are told apart by their townships. A row
+ * whose township is not in the index is still found, without a township.
+ */
+export function localPlaceEntries(places: LocalPlacesFile, areas: AreaIndex): PlaceEntry[] {
+  const where = (tsPcode: string): { admin1: string; township?: string } => {
+    const t = areas.get(tsPcode);
+    return t ? { admin1: t.admin1, township: t.name } : { admin1: '' };
+  };
+  const entry = (kind: 'town' | 'village', name: string, nameMy: string, tsPcode: string, lon: number, lat: number): PlaceEntry => ({
+    name,
+    altNames: [],
+    ...(nameMy ? { nameMy } : {}),
+    kind,
+    ...where(tsPcode),
+    lon,
+    lat,
+  });
+  const towns = places.towns.map(([, name, nameMy, tsPcode, lon, lat]) => entry('town', name, nameMy, tsPcode, lon, lat));
+  const villages = places.villages.map(([name, nameMy, , tsPcode, lon, lat]) => entry('village', name, nameMy, tsPcode, lon, lat));
+  return [...towns, ...villages];
 }

@@ -34,6 +34,7 @@ export const PLACE_ALIASES: readonly (readonly string[])[] = [
   ['Tanintharyi', 'Tenasserim'],
   ['Rakhine', 'Arakan'],
   ['Kalay', 'Kale', 'Kalemyo'],
+  ['Yinmabin', 'Yinmarbin'],
   ['Ye-U', 'Ye Oo'],
   ['Khin-U', 'Khin Oo'],
 ];

@@ -11,6 +11,7 @@ import type { IncidentRecord } from '../domain/incident.ts';
 import { isAreaPrecision, UNCERTAINTY_RADIUS_M } from '../domain/precision.ts';
 import { incidentMarkerStyle } from '../symbols/incident-style.ts';
 import { incidentDaySpan } from '../domain/date-span.ts';
+import { knownAsArea } from '../geo/incident-features.ts';
 import type { DisplacementLegend, LegendContent } from './legend-layout.ts';
 import type { DrawnDisplacement } from '../domain/snapshot-port.ts';
 import type { DayRange } from './naming.ts';
@@ -60,7 +61,8 @@ export function legendContentFor(
     categories,
     evidence: {
       hollow: styles.has('hollow'),
-      ring: incidents.some((i) => (UNCERTAINTY_RADIUS_M[i.precision] ?? 0) > 0),
+      // No ring where the map draws the area itself (a township with its polygon).
+      ring: incidents.some((i) => (UNCERTAINTY_RADIUS_M[i.precision] ?? 0) > 0 && !knownAsArea(i)),
       area: styles.has('area'),
     },
     displacement: displacementLegend(displacement),

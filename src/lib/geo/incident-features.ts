@@ -62,9 +62,14 @@ export interface MarkerContext {
 const NO_AREA: MarkerContext['areaPoint'] = () => null;
 
 /** Whether an incident is drawn as its area: a place known only to a township, district or wider, with the area's point known. */
+/** Whether the map draws the incident as its area (a township, district or state it is known only to) rather than a point. */
+export function knownAsArea(inc: Pick<IncidentRecord, 'precision' | 'place'>): boolean {
+  return Boolean(inc.place.areaCode) && (inc.precision === 'township' || isAreaPrecision(inc.precision));
+}
+
 function areaAnchor(inc: IncidentRecord, ctx: MarkerContext): readonly [number, number] | null {
   const code = inc.place.areaCode;
-  if (!code || !(inc.precision === 'township' || isAreaPrecision(inc.precision))) return null;
+  if (!code || !knownAsArea(inc)) return null;
   return ctx.areaPoint(code);
 }
 
