@@ -114,7 +114,7 @@ describe('local geography at Tabayin and Demoso (issue #11)', () => {
   it('"By township" counts equal the visible incidents grouped by township, and says how many are known only to a district or wider', async () => {
     const page = shared.page();
     await jumpTo(page, 95.6, 22.7, 8);
-    await page.getByRole('button', { name: 'By township' }).click();
+    await page.getByRole('group', { name: 'The map shows' }).getByRole('button', { name: 'By township' }).click();
     const panel = page.getByTestId('by-township');
     await panel.waitFor();
     await waitForIdle(page);
@@ -168,6 +168,6 @@ describe('local geography at Tabayin and Demoso (issue #11)', () => {
       const n = painted.slice(k * patch.length, (k + 1) * patch.length).filter(Boolean).length;
       expect(n, `${[TABAYIN, SHWEBO][k]}: choropleth pixels of ${patch.length}`).toBeGreaterThan(patch.length / 4);
     });
-    await page.getByRole('button', { name: 'Incidents', exact: true }).click();
+    await page.getByRole('group', { name: 'The map shows' }).getByRole('button', { name: 'Incidents', exact: true }).click();
   });
 });
