@@ -221,8 +221,10 @@ export function localLabelLayers(): LayerSpecification[] {
         'text-field': ['get', 'name_en'],
         'text-font': [...FONT.regular],
         'text-size': 11,
-        'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
-        'text-radial-offset': 0.45,
+        // Clear of an incident marker on the village's own dot (labels give way to markers): with
+        // the old 0.45 em and four anchors, Tabayin's Let Yet Kone was never labelled (issue #11).
+        'text-variable-anchor': ['left', 'right', 'top', 'bottom', 'top-left', 'top-right', 'bottom-left', 'bottom-right'],
+        'text-radial-offset': 0.9,
         'text-justify': 'auto',
       },
       paint: { 'text-color': LOCAL_COLORS.village, ...halo },
@@ -241,6 +243,12 @@ export function localLabelLayers(): LayerSpecification[] {
         'text-max-width': 9,
         'text-line-height': 1.15,
         'text-padding': 4,
+        // A township holding incidents known only to it has its area marker at this same label
+        // point, and labels give way to markers: centred where it is free, else beside the marker
+        // (without this, "Tabayin" was never drawn at zoom 10, issue #11).
+        'text-variable-anchor': ['center', 'top', 'bottom', 'left', 'right'],
+        'text-radial-offset': 1.1,
+        'text-justify': 'auto',
       },
       paint: { 'text-color': LOCAL_COLORS.townshipLabel, ...halo, 'text-halo-width': 1.6 },
     },
