@@ -82,7 +82,7 @@ describe('share a map', () => {
     const dialog = sender.getByRole('dialog', { name: 'Share this map' });
     await dialog.getByLabel('Title').fill('Sagaing, first half of 2022');
     await expect(dialog.getByTestId('share-size').filter({ hasText: 'bytes' }).innerText()).resolves.toMatch(
-      /^Sagaing, first half of 2022\.conflictmap\.geojson: [\d.]+ MB \([\d,]+ bytes\), 807 incidents\./,
+      /^Sagaing, first half of 2022\.conflictmap\.geojson: [\d.]+ [kM]B \([\d,]+ bytes\), 807 incidents included\./,
     );
     const [download] = await Promise.all([sender.waitForEvent('download'), dialog.getByRole('button', { name: 'Save map package' }).click()]);
     expect(download.suggestedFilename()).toBe('Sagaing, first half of 2022.conflictmap.geojson');
