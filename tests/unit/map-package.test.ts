@@ -23,7 +23,7 @@ let ucdp: Incident[];
 beforeAll(() => {
   const report = importCsvText(readFileSync(UCDP, 'utf8'), { datasetId: 'ucdp-sample', fileName: 'ucdp_sample.csv', geography: testGeography() });
   ucdp = [...report.incidents];
-});
+}, 30_000);
 
 function source(records: readonly Incident[], over: Partial<PackageSource> = {}): PackageSource {
   return {
@@ -81,7 +81,8 @@ async function rewriteMember(blob: Blob, edit: (m: Record<string, unknown>) => R
   return JSON.stringify({ ...parsed, [PACKAGE_MEMBER]: { ...member, check } });
 }
 
-describe('map package round trip', () => {
+// Hashing and encoding 807 records twice takes a second or two; more on a busy machine.
+describe('map package round trip', { timeout: 30_000 }, () => {
   it('gives back every field of every incident, in order, under the same dataset', async () => {
     expect(ucdp.length).toBe(807);
     const read = await readPackage(await writePackage([source(ucdp)]));
@@ -153,7 +154,7 @@ describe('map package round trip', () => {
   });
 });
 
-describe('hostile map packages', () => {
+describe('hostile map packages', { timeout: 30_000 }, () => {
   let good: Blob;
   beforeAll(async () => {
     good = await writePackage([source(ucdp.slice(0, 20))]);

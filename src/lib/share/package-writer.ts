@@ -24,17 +24,8 @@ import {
 /** Features per Blob part. */
 const FEATURES_PER_PART = 2_000;
 
-/** A dataset to put in a package: its description, and its records or a reference. */
-export interface PackageSource {
-  readonly id: string;
-  readonly name: string;
-  readonly fileName: string;
-  readonly format: string;
-  readonly importedAt: string | null;
-  readonly attribution: string | null;
-  readonly licence: string | null;
-  readonly citation: string | null;
-  readonly builtin?: { readonly ref: string; readonly version: string };
+/** A dataset to put in a package: its description (the package entry's, less what the writer works out), and its records or a reference. */
+export interface PackageSource extends Omit<PackageDataset, 'rows' | 'hash' | 'included'> {
   /** The whole incidents to carry, in the dataset's order; null to carry a built-in by reference. */
   readonly records: readonly Incident[] | null;
   /** A built-in by reference: how many records it has. */
