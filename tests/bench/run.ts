@@ -9,6 +9,7 @@ import { benchFilter, formatFilterBench } from './filter-bench.ts';
 import { benchExportRuns, formatExportBench } from './export-bench.ts';
 import { benchBarePage, benchImport, buildBarePage, formatImportBench, writeSyntheticAcledCsv } from './import-bench.ts';
 import { benchMillion, formatMillion, millionRowFile } from './million-bench.ts';
+import { benchPackage, formatPackageBench } from './package-bench.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -87,6 +88,7 @@ try {
     }
   });
   // Issue 7: a million ACLED rows with 300-character notes (about 614 MB, under the 800 MB limit).
+  await section('package', async () => formatPackageBench(await benchPackage()));
   await section('million', async () => formatMillion(await benchMillion(browser, await millionRowFile(), { baseURL: url })));
 } finally {
   await browser.close();

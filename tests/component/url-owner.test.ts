@@ -168,3 +168,43 @@ describe('UrlOwner', () => {
     expect(fake.writes.length).toBe(writes);
   });
 });
+
+describe('UrlOwner: the datasets a link names (issue 15)', () => {
+  const dataset = (id: string, name: string, rows: number) =>
+    ({
+      id,
+      name,
+      fileName: name,
+      format: 'acled',
+      importedAt: '2026-11-01T00:00:00.000Z',
+      incidents: Array.from({ length: rows }, (_, i) => ({ id: `${id}:${i}`, dataset: id })),
+      counts: { rowsRead: rows, rowsShown: rows, rowsRejected: 0, duplicates: 0 },
+      attribution: null,
+      outline: 'ring-dark',
+    }) as unknown as import('../../src/lib/domain/dataset.ts').ImportedDataset;
+
+  it('names a shown dataset once its hash is known, rewriting the entry, not adding one', () => {
+    const { app, fake } = start('#6/20/96');
+    app.datasets = [dataset('acled-2021', 'acled_2021.csv', 3)];
+    flushSync();
+    expect(fake.current()).not.toContain('d.acled-2021');
+    const writes = fake.writes.length;
+    app.contentHashes = new Map([['acled-2021', '9f2c4e01ab3d'.padEnd(64, '0')]]);
+    flushSync();
+    expect(fake.current()).toContain('d.acled-2021=3.9f2c4e01ab3d.acled_2021.csv');
+    expect(fake.writes.slice(writes).map((w) => w.mode)).toEqual(['replace']);
+  });
+
+  it('reads the datasets of the link it was opened with, and says which are not here or in another version', () => {
+    const { app, owner } = start('#6/20/96&d.acled-2021=2734.9f2c4e01ab3d.acled_2021.csv&d.other=5.abcdefabcdef.other.csv');
+    expect(owner.linkedDatasets.map((r) => r.id).sort()).toEqual(['acled-2021', 'other']);
+    app.datasets = [dataset('other', 'other.csv', 4)];
+    app.contentHashes = new Map([['other', '111111111111'.padEnd(64, '0')]]);
+    flushSync();
+    const problems = owner.linkProblems();
+    expect(problems.map((p) => [p.kind, p.ref.id])).toEqual([
+      ['missing', 'acled-2021'],
+      ['other-version', 'other'],
+    ]);
+  });
+});

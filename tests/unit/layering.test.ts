@@ -18,10 +18,11 @@ const MAY_IMPORT: Record<string, readonly string[]> = {
   format: ['domain'],
   symbols: ['domain'],
   data: ['domain', 'geo'],
-  state: ['domain', 'geo', 'query', 'data', 'format'],
+  state: ['domain', 'geo', 'query', 'data', 'format', 'share'],
   map: ['domain', 'geo', 'symbols'],
   bind: ['state', 'map'],
   export: ['domain', 'geo', 'symbols', 'format'],
+  share: ['domain', 'data', 'format'],
 };
 
 /** Components show state and raise events: they never reach the map or the binding. */

@@ -4,7 +4,8 @@
  */
 import type { Incident } from '../domain/incident.ts';
 import type { ImportReport } from './import/types.ts';
-import type { ImportProgress, WorkerMessage, WorkerRequest } from './import/worker-protocol.ts';
+import type { ImportProgress, PackageDatasetRead, WorkerMessage, WorkerRequest } from './import/worker-protocol.ts';
+import { PACKAGE_FILE_SUFFIX, type PackageMember } from './map-package.ts';
 import { INCIDENT_UNIQUE_KEYS, StringInterner } from './string-interner.ts';
 
 export type { ImportProgress } from './import/worker-protocol.ts';
@@ -23,6 +24,13 @@ export type ImportOutcome =
       readonly incidents: readonly Incident[];
       readonly attribution: string | null;
       /** Worker time to read, parse, map and validate, in ms. */
+      readonly parseMs: number;
+    }
+  | {
+      /** A map package, read whole and checked: its member and each included dataset with its records. */
+      readonly kind: 'package';
+      readonly member: PackageMember;
+      readonly datasets: readonly (PackageDatasetRead & { readonly incidents: readonly Incident[] })[];
       readonly parseMs: number;
     }
   | { readonly kind: 'refused'; readonly message: string }
@@ -63,7 +71,9 @@ export function sizeRefusal(file: { readonly name: string; readonly size: number
   if (file.size > MAX_IMPORT_BYTES) {
     return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_IMPORT_BYTES)} limit, so it was not read. Split it (for example by year or region) and import the parts.`;
   }
-  if (/\.(geo)?json$/i.test(file.name) && file.size > MAX_GEOJSON_BYTES) {
+  // A map package is streamed, not read whole, so only the overall limit applies to it.
+  const isPackage = file.name.toLowerCase().endsWith(PACKAGE_FILE_SUFFIX);
+  if (/\.(geo)?json$/i.test(file.name) && !isPackage && file.size > MAX_GEOJSON_BYTES) {
     return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_GEOJSON_BYTES)} limit for GeoJSON, which is read whole, so it was not read. Export it as CSV for more rows.`;
   }
   return null;
@@ -99,6 +109,8 @@ export function startImport(file: File, options: ImportOptions, makeWorker: () =
   };
   // Batches are appended as they come, so the worker never holds more than one chunk's incidents.
   const incidents: Incident[] = [];
+  // A map package's batches, by the dataset they belong to.
+  const byDataset = new Map<string, Incident[]>();
   // Each cloned batch repeats the same names and codes; one copy of each keeps a million rows in memory.
   let interner: StringInterner | null = new StringInterner({ skipKeys: INCIDENT_UNIQUE_KEYS });
   worker.onmessage = (event: MessageEvent<WorkerMessage>) => {
@@ -113,6 +125,16 @@ export function startImport(file: File, options: ImportOptions, makeWorker: () =
       const outcome: ImportOutcome = { kind: 'done', report: m.report, incidents, attribution: m.attribution, parseMs: m.parseMs };
       if (persisting) resolveResult(outcome);
       else end(outcome, null);
+    } else if (m.type === 'package-incidents') {
+      interner?.internDeep(m.incidents);
+      const list = byDataset.get(m.dataset) ?? [];
+      byDataset.set(m.dataset, list);
+      for (const inc of m.incidents) list.push(inc);
+    } else if (m.type === 'package-done') {
+      interner = null;
+      const datasets = m.datasets.map((d) => ({ ...d, incidents: byDataset.get(d.id) ?? [] }));
+      // A package is stored by the page once its datasets are placed, so nothing is left to wait for.
+      end({ kind: 'package', member: m.member, datasets, parseMs: m.parseMs }, null);
     } else if (m.type === 'stored') end(null, m.chunks);
     else if (m.type === 'refused') end({ kind: 'refused', message: m.message }, null);
   };

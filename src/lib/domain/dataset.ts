@@ -28,4 +28,9 @@ export interface ImportedDataset {
   /** Attribution the dataset's terms require (ACLED, UCDP GED), shown in the legend and exports. */
   readonly attribution: string | null;
   readonly outline: DatasetOutline;
+  /** The licence and citation the dataset came with (a map package carries them), when known. */
+  readonly licence?: string | null;
+  readonly citation?: string | null;
+  /** The map package it was opened from (its file name), when it came in one. */
+  readonly fromPackage?: string;
 }

@@ -24,6 +24,10 @@ import { displacementSeries } from '../geo/displacement.ts';
 import { classOf, countClasses, townshipCounts, type TownshipCounts } from '../query/by-township.ts';
 import type { AreaIndex } from '../geo/area-index.ts';
 import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
+import type { DeviceDataset } from '../share/dataset-refs.ts';
+
+/** The curated dataset's name, as the reader knows it. */
+export const CURATED_NAME = 'Curated incidents';
 
 /**
  * A camera move asked for by the UI or a history step; the map binding carries it out. `jump`
@@ -56,6 +60,8 @@ export class AppState {
   builtinsSettled = $state(false);
   /** Imported datasets, each with its own toggle (the `datasets` facet of the filter). */
   datasets = $state.raw<readonly ImportedDataset[]>([]);
+  /** The content hash of each imported dataset by id, once known (`state/dataset-hashes.svelte.ts`). */
+  contentHashes = $state.raw<ReadonlyMap<string, string>>(new Map());
   /** Every record loaded: curated first, then the built-in datasets, then each imported dataset. */
   readonly incidents = $derived<readonly IncidentRecord[]>(
     this.datasets.length || this.builtins.length
@@ -198,9 +204,18 @@ export class AppState {
     const idAt = (i: number | undefined) => (i === undefined ? null : (this.index.incidents[i]?.id ?? null));
     return { placeFrom: idAt(this.summaries.placeRecord[g]), dateFrom: idAt(this.summaries.dateRecord[g]) };
   });
+  /**
+   * Every dataset on this device with its records and its hash (a built-in's version hash, an
+   * import's content hash once known): what a permalink names, and what a link is checked against.
+   */
+  readonly deviceDatasets = $derived<DeviceDataset[]>([
+    ...(this.curated.length ? [{ id: CURATED_DATASET, name: CURATED_NAME, rows: this.curated.length, hash: this.dataVersion || undefined }] : []),
+    ...this.builtins.map((b) => ({ id: b.id, name: b.meta.name, rows: b.records.length, hash: b.version })),
+    ...this.datasets.map((d) => ({ id: d.id, name: d.name, rows: d.incidents.length, hash: this.contentHashes.get(d.id) })),
+  ]);
   /** The names of the loaded datasets by id, as the reader knows them. */
   readonly datasetNames = $derived<Record<string, string>>({
-    curated: 'Curated incidents',
+    curated: CURATED_NAME,
     ...Object.fromEntries(this.builtins.map((b) => [b.id, `${b.meta.name} (built in)`])),
     ...Object.fromEntries(this.datasets.map((d) => [d.id, d.name])),
   });

@@ -7,6 +7,10 @@ import { BUILTIN_FILES } from '../data/builtin-datasets.ts';
 const RESERVED_DATASET_IDS: readonly string[] = Object.keys(BUILTIN_FILES);
 import { withLinkDecisions } from '../data/link-decisions.ts';
 import type { Incident } from '../domain/incident.ts';
+import type { LinkDecision } from '../domain/event-link.ts';
+import { DATASET_OUTLINES } from '../domain/dataset.ts';
+import type { DatasetHashes } from './dataset-hashes.svelte.ts';
+import { deviceDatasetsOf, openPackage, type PackageRead, type PackageViewOffer } from './package-opener.ts';
 import type { ImportFormat, ImportReport } from '../data/import/types.ts';
 import { FORMAT_LABEL } from '../data/import/detect-format.ts';
 import { rejectedRowsToCsv } from '../data/import/rejects-csv.ts';
@@ -37,6 +41,8 @@ export interface ReportView {
   readonly refusal: string | null;
   /** The report without its incidents (they live in the dataset), or null when refused. */
   readonly report: ImportReport | null;
+  /** A map package opened: its title, one line per dataset, and the view it offers (issue 15). */
+  readonly opened?: { readonly title: string; readonly lines: readonly string[]; readonly offer: PackageViewOffer | null };
 }
 
 /** Everything the controller needs from outside; tests pass their own. */
@@ -47,6 +53,10 @@ export interface ImportControllerDeps {
   readonly now?: () => Date;
   /** Offers a file to the user (default: a Blob object URL and `<a download>`). */
   readonly download?: (blob: Blob, fileName: string) => void;
+  /** The content hashes of imported datasets, to tell a package's dataset that is here already. */
+  readonly hashes?: DatasetHashes;
+  /** Keeps the "same event" decisions a map package carries (the link controller's). */
+  readonly addDecisions?: (decisions: readonly LinkDecision[]) => void;
 }
 
 /** A dataset id from a file name: lowercase letters, digits and dashes, unique among `taken`. */
@@ -84,6 +94,8 @@ export class ImportController {
   readonly #preferences: PreferenceStorage | null | undefined;
   readonly #now: () => Date;
   readonly #download: (blob: Blob, fileName: string) => void;
+  readonly #hashes: DatasetHashes | null;
+  readonly #addDecisions: (decisions: readonly LinkDecision[]) => void;
   #queue: File[] = [];
   #job: ImportJob | null = null;
   /** Imports whose report is out but whose worker is still storing chunks on this device. */
@@ -102,6 +114,8 @@ export class ImportController {
     this.#preferences = deps.preferences;
     this.#now = deps.now ?? (() => new Date());
     this.#download = deps.download ?? downloadBlob;
+    this.#hashes = deps.hashes ?? null;
+    this.#addDecisions = deps.addDecisions ?? ((d) => (this.#app.decisions = [...this.#app.decisions, ...d]));
     this.keepOnDevice = readKeepPreference(this.#preferences);
     this.#restored = this.keepOnDevice ? this.#restore() : Promise.resolve();
   }
@@ -160,6 +174,10 @@ export class ImportController {
     const outcome = await job.result;
     this.#job = null;
     this.progress = null;
+    if (outcome.kind === 'package') {
+      await this.#placePackage(outcome, fileName, taken);
+      return;
+    }
     if (outcome.kind !== 'done') {
       // A cancelled or refused import may have stored some chunks already.
       if (persistTo !== null && this.keepOnDevice && erasures === this.#erasures) void this.#forget(datasetId);
@@ -188,6 +206,37 @@ export class ImportController {
     } else if (this.keepOnDevice) {
       void this.#save(dataset);
     }
+  }
+
+  /**
+   * A map package, read and checked whole by the worker: its new datasets join the map under
+   * their own names (a dataset whose records are here already is not added twice), its decisions
+   * are kept, and the report offers its view, filters and selection.
+   */
+  async #placePackage(read: PackageRead, fileName: string, taken: Set<string>): Promise<void> {
+    const hashes = this.#hashes ? await this.#hashes.all() : this.#app.contentHashes;
+    const base = this.#app.datasets.length;
+    const opened = openPackage(read, deviceDatasetsOf(this.#app, hashes, taken), fileName, this.#now(), (n) => DATASET_OUTLINES[(base + n) % DATASET_OUTLINES.length] ?? DATASET_OUTLINES[0]);
+    for (const { dataset, hash } of opened.add) {
+      this.#usedIds.add(dataset.id);
+      this.#app.addDataset(dataset);
+      this.#hashes?.set(dataset.id, hash);
+      if (this.keepOnDevice) void this.#save(dataset);
+    }
+    if (opened.decisions.length) this.#addDecisions(opened.decisions);
+    this.#showReport({ fileName, datasetId: opened.add[0]?.dataset.id ?? null, formatLabel: 'Conflict Map package', refusal: null, report: null, opened });
+  }
+
+  /** Replaces the reader's view, filters and selection with a package's (after the report asked). */
+  replaceView(offer: PackageViewOffer): void {
+    const app = this.#app;
+    if (offer.filters) {
+      app.setFilter(offer.filters.filter);
+      app.byTownship = offer.filters.byTownship;
+      app.dateDefault = false;
+    }
+    if (offer.view) app.jumpTo(offer.view);
+    app.select(offer.selectedId);
   }
 
   /** Once the worker has stored the chunks: make them loadable, or tidy up if no longer wanted. */

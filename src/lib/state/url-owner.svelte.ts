@@ -8,6 +8,7 @@ import type { CameraView, ViewChangeCause } from '../domain/view.ts';
 import type { AppState } from './app-state.svelte.ts';
 import { paramsToFilter, withFilterParams } from './filter-params.ts';
 import { formatHash, parseHash, type HashState } from './url-hash.ts';
+import { linkDatasetProblems, readDatasetRefs, shownDatasetRefs, withDatasetRefs, type DatasetRef, type LinkDatasetProblem } from '../share/dataset-refs.ts';
 
 /** How a change reaches the history: a new entry, the current entry rewritten, or nothing. */
 export type HistoryMode = 'push' | 'replace' | 'none';
@@ -70,12 +71,15 @@ export class UrlOwner {
   readonly #bar: AddressBar;
   /** The state the page was opened with. */
   readonly initial: HashState;
+  /** The datasets the link the page was opened with names (issue 15). */
+  readonly linkedDatasets: readonly DatasetRef[];
 
   /** Reads the URL once and applies its view, filters and selection to the app state. */
   constructor(app: AppState, bar: AddressBar = browserAddressBar()) {
     this.#app = app;
     this.#bar = bar;
     this.initial = parseHash(bar.readHash());
+    this.linkedDatasets = readDatasetRefs(this.initial.params);
     if (this.initial.view) app.view = this.initial.view;
     this.#applyParams(this.initial.params);
     // A link that names no dates shows the default range (from the coup), set once the data are known.
@@ -91,7 +95,22 @@ export class UrlOwner {
 
   /** The hash parameters the app state stands for now. */
   #params(): Map<string, string> {
-    return withFilterParams(this.#parsedParams(), this.#app.filter, this.#app.selectedId, this.#app.byTownship);
+    return this.#withState(this.#parsedParams(), this.#app.selectedId, this.#app.byTownship);
+  }
+
+  /** The parameters with the filter, the selection and the datasets shown (`d.<id>`, issue 15) replaced. */
+  #withState(params: ReadonlyMap<string, string>, selectedId: string | null, byTownship = false): Map<string, string> {
+    const app = this.#app;
+    const refs = shownDatasetRefs({ datasets: app.deviceDatasets, shown: app.filter.datasets });
+    return withDatasetRefs(withFilterParams(params, app.filter, selectedId, byTownship), refs);
+  }
+
+  /**
+   * The datasets the opening link names that this device lacks or has in another version, once
+   * `device` (every dataset loaded, with its hash) is known. Empty for a link that names none.
+   */
+  linkProblems(device = this.#app.deviceDatasets): LinkDatasetProblem[] {
+    return linkDatasetProblems(this.linkedDatasets, device);
   }
 
   /** Parameters of other features that the current URL carries (kept as they are). */
@@ -112,7 +131,7 @@ export class UrlOwner {
    * with `sel=<id>`. It is what a citation gives as the record's address.
    */
   permalinkTo(id: string): string {
-    const hash = formatHash({ view: this.#app.view, params: withFilterParams(this.#parsedParams(), this.#app.filter, id) });
+    const hash = formatHash({ view: this.#app.view, params: this.#withState(this.#parsedParams(), id) });
     return `${this.#bar.readPageUrl()}${hash}`;
   }
 
@@ -140,7 +159,17 @@ export class UrlOwner {
         const mode = historyModeFor({ kind: 'state', first: first || quiet, scrubbing });
         if (mode === 'none') return;
         first = false;
-        untrack(() => this.#write(app.view, withFilterParams(this.#parsedParams(), filter, selectedId, byTownship), mode));
+        untrack(() => this.#write(app.view, this.#withState(this.#parsedParams(), selectedId, byTownship), mode));
+      });
+      // A dataset loaded, removed or hashed changes what the link names, not the history.
+      $effect(() => {
+        const refs = shownDatasetRefs({ datasets: app.deviceDatasets, shown: app.filter.datasets });
+        if (first) return;
+        untrack(() => {
+          const params = this.#parsedParams();
+          if (sameRefs(readDatasetRefs(params), refs)) return;
+          this.#write(app.view, this.#withState(params, app.selectedId, app.byTownship), 'replace');
+        });
       });
     });
     return () => {
@@ -148,4 +177,10 @@ export class UrlOwner {
       stopPopState();
     };
   }
+}
+
+function sameRefs(a: readonly DatasetRef[], b: readonly DatasetRef[]): boolean {
+  const key = (r: DatasetRef): string => `${r.id} ${r.rows} ${r.hash} ${r.name}`;
+  const set = new Set(a.map(key));
+  return a.length === b.length && b.every((r) => set.has(key(r)));
 }

@@ -1,6 +1,7 @@
 /**
  * One import, as the import worker runs it: sniff the file, stream CSV through papaparse in
- * chunks (GeoJSON is parsed whole, after a size and depth check), map rows with ImportSession,
+ * chunks (GeoJSON is parsed whole, after a size and depth check; a map package is streamed,
+ * see package-import.ts), map rows with ImportSession,
  * post incidents back batch by batch so the page keeps drawing, and, when asked to, store each
  * batch on this device as it goes, so saving costs the page nothing.
  */
@@ -15,6 +16,7 @@ import { DEFAULT_CHUNK_BYTES, parseCsvBlob } from './papa-stream.ts';
 import { SNIFF_BYTES, sniffFileStart } from './sniff.ts';
 import { EncodingError } from './utf8-stream.ts';
 import { fetchImportGeography } from './geography-files.ts';
+import { looksLikeMapPackage, runPackageImport } from './package-import.ts';
 import type { ImportRequest, Post } from './worker-protocol.ts';
 
 /** GeoJSON features mapped between two progress messages. */
@@ -62,6 +64,11 @@ export async function runImport(request: ImportRequest, post: Post, options: Run
   const sniff = sniffFileStart(head, fileName);
   if (sniff.kind === 'refused') {
     post({ type: 'refused', message: sniff.message });
+    return;
+  }
+  // A map package is streamed and checked whole, whatever its size (up to the import limit).
+  if (sniff.kind === 'json' && looksLikeMapPackage(new TextDecoder().decode(head))) {
+    await runPackageImport(request, post, started);
     return;
   }
   // papaparse makes every row an object keyed by the header, so a huge header is refused unread.

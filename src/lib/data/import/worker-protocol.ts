@@ -5,6 +5,7 @@
  */
 import type { Incident } from '../../domain/incident.ts';
 import type { ImportReport } from './types.ts';
+import type { PackageMember } from '../map-package.ts';
 
 /** What the main thread asks the worker to do. */
 export type WorkerRequest =
@@ -54,9 +55,32 @@ export type WorkerMessage =
       /** Time spent reading, parsing, mapping and validating, in ms. */
       readonly parseMs: number;
     }
+  /** A batch of one dataset of a map package, before `package-done`, in file order. */
+  | { readonly type: 'package-incidents'; readonly dataset: string; readonly incidents: readonly Incident[] }
+  /**
+   * A map package read whole and checked (every dataset's content hash and the package check
+   * match). Until this arrives nothing of the package may be used: a `refused` instead means it
+   * is to be dropped.
+   */
+  | {
+      readonly type: 'package-done';
+      readonly member: PackageMember;
+      /** Each included dataset's import (the report without incidents) and the content hash its records were checked against. */
+      readonly datasets: readonly PackageDatasetRead[];
+      readonly parseMs: number;
+    }
   /** After `done` when storing: every chunk is written (`chunks` records), or storing failed or stopped (null). */
   | { readonly type: 'stored'; readonly chunks: number | null; readonly error?: string }
   | { readonly type: 'refused'; readonly message: string };
+
+/** One included dataset of a map package, as the worker read it. */
+export interface PackageDatasetRead {
+  /** Its id in the package. */
+  readonly id: string;
+  readonly report: ImportReport;
+  /** Its content hash, as stated and as found. */
+  readonly hash: string;
+}
 
 /** The `import` request. */
 export type ImportRequest = Extract<WorkerRequest, { type: 'import' }>;
