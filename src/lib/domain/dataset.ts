@@ -29,3 +29,15 @@ export interface ImportedDataset {
   readonly attribution: string | null;
   readonly outline: DatasetOutline;
 }
+
+/**
+ * A loaded dataset as exports and the legend name and credit it: built in, published with the
+ * site, or imported. `version` is a shipped dataset's content hash (12 hex digits) or an imported
+ * one's import time.
+ */
+export interface DatasetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly attribution: string | null;
+  readonly version: string;
+}
