@@ -16,6 +16,7 @@ import { ATTRIBUTION, PUBLISHER } from '../src/lib/data/import/code-tables.ts';
 import { importCsvText } from '../src/lib/data/import/import-text.ts';
 import type { ImportReport } from '../src/lib/data/import/types.ts';
 import { encodeDataset, type DatasetMeta } from '../src/lib/data/dataset-file.ts';
+import { geographyFromFiles, TOWNSHIP_INDEX_PATH, TOWNSHIP_MATCH_PATH } from '../src/lib/data/import/geography-files.ts';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
@@ -52,9 +53,18 @@ export interface DerivedUcdp {
   readonly details: ArrayBuffer;
 }
 
-/** Imports the CSV text with the app's UCDP importer and encodes the rows it shows (gzip-compressed files). */
+/**
+ * The import geography from the township files the app ships (`public/data/`), so the built-in
+ * records get the same township and area codes an import of the same CSV gets in the browser.
+ */
+function shippedGeography() {
+  const read = (p: string): unknown => JSON.parse(readFileSync(path.join(ROOT, 'public', p), 'utf8'));
+  return geographyFromFiles(read(TOWNSHIP_INDEX_PATH), read(TOWNSHIP_MATCH_PATH));
+}
+
+/** Imports the CSV text with the app's UCDP importer (township coding included) and encodes the rows it shows (gzip-compressed files). */
 export async function deriveUcdp(text: string): Promise<DerivedUcdp> {
-  const report = importCsvText(text, { datasetId: UCDP_DATASET_ID, fileName: UCDP_FILE_NAME, format: 'ucdp-ged' });
+  const report = importCsvText(text, { datasetId: UCDP_DATASET_ID, fileName: UCDP_FILE_NAME, format: 'ucdp-ged', geography: shippedGeography() });
   const { core, details } = await encodeDataset(UCDP_META, report.incidents, { compress: true });
   return { report, core, details };
 }

@@ -17,6 +17,11 @@ describe('describeShown (#12: the subtitle said "Myanmar 2022" whatever was show
     expect(describeShown([older, ...curated], null)).toBe('Myanmar · 20 Dec 2021 – 16 Sep 2022 · 17 incidents from 2 datasets');
   });
 
+  it('counts incidents as events when records of one event are linked (#13), datasets as records', () => {
+    const ucdp: Incident = { ...(curated[15] as Incident), id: 'ucdp-ged:448773', dataset: 'ucdp-ged' };
+    expect(describeShown([...curated, ucdp], null, 16)).toBe('Myanmar · 7 Jan – 16 Sep 2022 · 16 incidents from 2 datasets');
+  });
+
   it('takes the dates from the date filter when one is set', () => {
     const range = { start: '2022-01-01', end: '2022-03-31' };
     const shown = curated.filter((i) => i.date.start <= range.end && i.date.end >= range.start);

@@ -3,7 +3,7 @@ import type { CategoryId } from '../../src/lib/domain/categories.ts';
 import { EMPTY_FILTER } from '../../src/lib/domain/filter.ts';
 import type { Incident, IncidentDate } from '../../src/lib/domain/incident.ts';
 import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
-import { datePresets, defaultDateRange, playSteps, weeklyHistogram } from '../../src/lib/query/timeline-bins.ts';
+import { chartStartDay, datePresets, defaultDateRange, playSteps, weeklyHistogram } from '../../src/lib/query/timeline-bins.ts';
 import { dayString } from '../../src/lib/domain/calendar.ts';
 import { syntheticIncidents } from '../bench/synthetic-incidents.ts';
 
@@ -194,5 +194,20 @@ describe('playSteps', () => {
 
   it('refuses a step that is not a whole positive number of days', () => {
     expect(() => playSteps('2022-01-01', '2022-02-01', 0, 7)).toThrow(RangeError);
+  });
+});
+
+describe('chartStartDay: the chart does not squeeze the chosen years into a sliver', () => {
+  it('starts at the data when no range is chosen or the range reaches back that far', () => {
+    expect(chartStartDay('1989-01-02', null)).toBe('1989-01-02');
+    expect(chartStartDay('1989-01-02', { start: '1989-01-02', end: '2023-12-31' })).toBe('1989-01-02');
+  });
+  it('starts at 1 January 2021 for ranges after it, or at the range when that is earlier', () => {
+    expect(chartStartDay('1989-01-02', { start: '2021-02-01', end: '2023-12-31' })).toBe('2021-01-01');
+    expect(chartStartDay('1989-01-02', { start: '2022-07-01', end: '2022-09-30' })).toBe('2021-01-01');
+    expect(chartStartDay('1989-01-02', { start: '2015-03-01', end: '2016-01-01' })).toBe('2015-03-01');
+  });
+  it('never starts before the data', () => {
+    expect(chartStartDay('2022-01-07', { start: '2022-01-07', end: '2022-09-16' })).toBe('2022-01-07');
   });
 });

@@ -41,10 +41,10 @@ function spanOf(incidents: readonly IncidentRecord[]): [number, number] | null {
 
 /**
  * What is shown, in words: the country, the dates (the date filter when set, else the span of
- * the visible incidents), and how many incidents from how many datasets.
+ * the visible incidents), and how many incidents (`events`: records of one event count once) from how many datasets.
  * @example describeShown(visible, null) // "Myanmar · 7 Jan – 14 Sep 2022 · 16 incidents from 1 dataset"
  */
-export function describeShown(visible: readonly IncidentRecord[], dateRange: DateRange | null): string {
+export function describeShown(visible: readonly IncidentRecord[], dateRange: DateRange | null, events: number = visible.length): string {
   const parts = ['Myanmar'];
   const filtered = dateRange ? [dayNumber(dateRange.start), dayNumber(dateRange.end)] : null;
   const span = filtered && filtered[0] !== null && filtered[1] !== null ? [filtered[0], filtered[1]] : spanOf(visible);
@@ -53,7 +53,7 @@ export function describeShown(visible: readonly IncidentRecord[], dateRange: Dat
     parts.push('no incidents shown');
   } else {
     const datasets = new Set(visible.map((i) => i.dataset)).size;
-    parts.push(`${visible.length.toLocaleString('en-GB')} ${visible.length === 1 ? 'incident' : 'incidents'} from ${datasets} ${datasets === 1 ? 'dataset' : 'datasets'}`);
+    parts.push(`${events.toLocaleString('en-GB')} ${events === 1 ? 'incident' : 'incidents'} from ${datasets} ${datasets === 1 ? 'dataset' : 'datasets'}`);
   }
   return parts.join(' · ');
 }

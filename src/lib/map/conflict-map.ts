@@ -105,7 +105,12 @@ export class ConflictMap {
     // Responsive: expanded on wide maps, a button that unfolds it on narrow ones (phones).
     map.addControl(new AttributionControl(), 'bottom-right');
     installMarkerImages(map);
-    map.once('idle', () => cb.onReady?.());
+    map.once('idle', () => {
+      // On a phone MapLibre opens the attribution over a fifth of the map until the first drag:
+      // start folded behind its (i) button, as it is after a drag.
+      map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
+      cb.onReady?.();
+    });
     map.on('moveend', () => {
       const cause = this.#pendingCause ?? 'move';
       this.#pendingCause = null;

@@ -93,6 +93,22 @@ export const COUP_DAY = '2021-02-01';
 /** The year of the news report the project started from. */
 export const REPORT_YEAR = 2022;
 
+/** The chart starts no later than the first of January of the coup's year, so the months before it give context. */
+const CHART_CONTEXT_START: IsoDay = '2021-01-01';
+
+/**
+ * The first day the timeline chart shows: the data's start when no range is chosen or the range
+ * reaches back that far; otherwise the earlier of the range's start and 1 January 2021, so the
+ * 1989–2020 part of a long record does not squeeze the chosen years into a sliver.
+ *
+ * @example chartStartDay('1989-01-02', { start: '2022-01-01', end: '2022-12-31' }) // '2021-01-01'
+ */
+export function chartStartDay(dataStart: IsoDay, range: DateRange | null): IsoDay {
+  if (!range) return dataStart;
+  const wanted = range.start < CHART_CONTEXT_START ? range.start : CHART_CONTEXT_START;
+  return wanted > dataStart ? wanted : dataStart;
+}
+
 /** The default date range for data that span `dataStart`–`dataEnd`: from the coup (or the data's start, if later) to the end of the data. */
 export function defaultDateRange(dataStart: IsoDay, dataEnd: IsoDay): DateRange {
   return { start: dataStart > COUP_DAY ? dataStart : COUP_DAY, end: dataEnd };

@@ -253,8 +253,36 @@ export class AppState {
   /** The displacement figure shown in the details, or null. */
   readonly selectedFigure = $derived(this.selectedFigureId ? (this.displacement.find((f) => f.id === this.selectedFigureId) ?? null) : null);
 
-  /** Several incidents were hit at once: one opens directly, more open a chooser. */
-  pick(ids: readonly string[]): void {
+  /**
+   * One id per event: a marker lists every record of each of its events (the event's headline
+   * first), so records of one event are chosen once, by their headline.
+   */
+  oneIdPerEvent(ids: readonly string[]): string[] {
+    const seen = new Set<number>();
+    const out: string[] = [];
+    for (const id of ids) {
+      const pos = this.#positionById.get(id);
+      const g = pos === undefined ? undefined : this.groups.groupOf[pos];
+      if (g !== undefined) {
+        if (seen.has(g)) continue;
+        seen.add(g);
+      }
+      out.push(id);
+    }
+    return out;
+  }
+
+  /** How many records the event of this record holds (1 for a record alone). */
+  recordCountOf(id: string): number {
+    const pos = this.#positionById.get(id);
+    if (pos === undefined) return 1;
+    const g = this.groups.groupOf[pos] as number;
+    return (this.groups.memberStart[g + 1] as number) - (this.groups.memberStart[g] as number);
+  }
+
+  /** Several incidents were hit at once: one event opens directly, more open a chooser of events. */
+  pick(hit: readonly string[]): void {
+    const ids = this.oneIdPerEvent(hit);
     if (ids.length === 1) this.select(ids[0] ?? null);
     else {
       this.selectedId = null;

@@ -93,8 +93,8 @@ export const SYMBOLS: SymbolTable = {
     hollow: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: null } },
     area: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: [1.93, 1.24] } },
   },
-  ring: { fillOpacity: 0.1, strokeWidth: 1.6, strokeOpacity: 0.85 },
-  liveRing: { fillOpacity: 0.08, strokeWidth: 1.2, strokeOpacity: 0.7 },
+  ring: { fillOpacity: 0.03, strokeWidth: 1, strokeOpacity: 0.5 },
+  liveRing: { fillOpacity: 0.02, strokeWidth: 0.8, strokeOpacity: 0.4 },
   outlines: {
     'ring-dark': [{ r: 12, width: 1.6 }],
     'ring-double': [{ r: 11, width: 1.2 }, { r: 14.5, width: 1.2 }],
