@@ -15,7 +15,7 @@ import type { Browser, BrowserContext, Frame, Page } from 'playwright-core';
 import { launchChromium } from './harness.ts';
 import { LAYER } from '../../src/lib/map/ids.ts';
 import { publishSite } from '../../tools/publish/publish-site.ts';
-import { headerPolicy } from '../../tools/publish/hosting.ts';
+import { headerPolicy, OTHER_HEADERS } from '../../tools/publish/hosting.ts';
 import { pagePolicy } from '../../tools/publish/publish-site.ts';
 import { serveStaticSite, type StaticSite } from '../helpers/static-site-server.ts';
 
@@ -48,7 +48,7 @@ beforeAll(async () => {
   site = await serveStaticSite({
     dir: out,
     prefix: PREFIX,
-    headers: { 'Content-Security-Policy': policy, 'X-Content-Type-Options': 'nosniff', 'Referrer-Policy': 'no-referrer' },
+    headers: { 'Content-Security-Policy': policy, ...Object.fromEntries(OTHER_HEADERS) },
     pages: {
       '/news/article.html': {
         html: `<!doctype html><html lang="en"><head><meta charset="utf-8"><title>An article</title><link rel="icon" href="data:,"></head>
@@ -151,7 +151,10 @@ describe('a published site', () => {
       // The embed shows the map, the legend, the timeline and its link; not the side panel or header.
       await expect(frame.getByTestId('embed').isVisible()).resolves.toBe(true);
       await expect(frame.locator('#legend-title').isVisible()).resolves.toBe(true);
-      await expect(frame.locator('section.legend').innerText()).resolves.toContain('Legend');
+      // Folded at first in so small a frame; one click opens it, with the data's credit.
+      await frame.locator('#legend-title button').click();
+      await expect.poll(() => frame.locator('section.legend').innerText()).toContain(CREDIT);
+      await frame.locator('#legend-title button').click();
       const full = frame.getByRole('link', { name: 'View full map' });
       await expect(full.isVisible()).resolves.toBe(true);
       expect(new URL((await full.getAttribute('href')) ?? '', frame.url()).pathname).toBe(PREFIX);
@@ -177,7 +180,7 @@ describe('a published site', () => {
       const details = frame.getByTestId('details');
       await details.waitFor({ timeout: 15_000 });
       const label = await details.getAttribute('aria-label');
-      if (label === 'Choose an incident') await frame.getByRole('option').first().click();
+      if (label === 'Choose an incident') await frame.locator('.chooser button').first().click();
       await expect.poll(() => details.getAttribute('aria-label')).toBe('Incident details');
       await expect(details.locator('h2').innerText()).resolves.not.toBe('');
       await expect.poll(() => details.innerText()).toContain('UCDP');

@@ -13,6 +13,14 @@ export function headerPolicy(pagePolicy: string, frameAncestors = DEFAULT_FRAME_
   return `${pagePolicy.replace(/;\s*$/, '')}; ${frameAncestors}`;
 }
 
+/** Headers besides the policy, as docs/SECURITY-HEADERS.md gives them for the app (less `X-Frame-Options`, which would forbid every embed). */
+export const OTHER_HEADERS: readonly (readonly [name: string, value: string])[] = [
+  ['X-Content-Type-Options', 'nosniff'],
+  ['Referrer-Policy', 'no-referrer'],
+  ['Permissions-Policy', 'camera=(), microphone=(), geolocation=(), payment=(), usb=(), serial=(), bluetooth=(), hid=(), midi=(), display-capture=(), browsing-topics=(), clipboard-write=(self)'],
+  ['Cross-Origin-Opener-Policy', 'same-origin'],
+];
+
 /** The file types of a site and the `Content-Type` each must be served with. */
 export const SITE_CONTENT_TYPES: readonly (readonly [ext: string, type: string])[] = [
   ['.html', 'text/html; charset=utf-8'],
@@ -29,6 +37,8 @@ export const SITE_CONTENT_TYPES: readonly (readonly [ext: string, type: string])
 /** `HOSTING.md` for a site with these settings, whose page states `pagePolicy`. */
 export function hostingGuide(config: SiteConfig, pagePolicy: string): string {
   const policy = headerPolicy(pagePolicy);
+  const all: readonly (readonly [string, string])[] = [['Content-Security-Policy', policy], ...OTHER_HEADERS];
+  const each = (line: (name: string, value: string) => string): string => all.map(([n, v]) => line(n, v)).join('\n');
   const datasets = config.datasets.map((d) => `- ${d.name}: ${d.rows.toLocaleString('en-GB')} incidents (\`${d.core}\`, \`${d.details}\`)${d.attribution ? `; credit: ${d.attribution}` : ''}`);
   const types = SITE_CONTENT_TYPES.map(([ext, type]) => `| \`${ext}\` | \`${type}\` |`);
   return `# Hosting "${config.title}"
@@ -54,14 +64,14 @@ Send it as an HTTP header as well where you can: only the header can say which p
 map in an \`<iframe>\` (\`frame-ancestors\`; browsers ignore it in a \`<meta>\` policy).
 
 \`\`\`
-Content-Security-Policy: ${policy}
-X-Content-Type-Options: nosniff
-Referrer-Policy: no-referrer
+${each((n, v) => `${n}: ${v}`)}
 \`\`\`
 
 \`frame-ancestors 'self'\` lets only pages of the same origin embed the map. To embed it in your
 articles, name their origin: \`frame-ancestors 'self' https://news.example.org\`. To forbid every
-embedding, use \`frame-ancestors 'none'\`.
+embedding, use \`frame-ancestors 'none'\`. Do not send \`X-Frame-Options\` (docs/SECURITY-HEADERS.md in
+the app's repository sends \`DENY\` for the app itself): it would forbid every embed, whatever
+\`frame-ancestors\` allows.
 
 Serve the files with these types (most servers already do; \`.cmds\` is ours):
 
@@ -74,15 +84,13 @@ still compress them again on the wire; the page reads the bytes it receives).
 
 ## On a web server
 
-nginx, inside the \`server\` block (here for a sub-path):
+nginx, inside the \`server\` block (here for a sub-path; nginx's usual \`default_type
+application/octet-stream\` already serves \`.cmds\`, \`.geojson\` and \`.pbf\` in a way the page reads):
 
 \`\`\`nginx
 location /maps/sagaing/ {
     alias /var/www/maps/sagaing/;
-    types { application/octet-stream cmds; application/geo+json geojson; application/x-protobuf pbf; }
-    add_header Content-Security-Policy "${policy}" always;
-    add_header X-Content-Type-Options nosniff always;
-    add_header Referrer-Policy no-referrer always;
+${each((n, v) => `    add_header ${n} "${v}" always;`)}
 }
 \`\`\`
 
@@ -92,9 +100,7 @@ Apache (\`.htaccess\` in this folder, with \`mod_headers\`):
 AddType application/octet-stream .cmds
 AddType application/geo+json .geojson
 AddType application/x-protobuf .pbf
-Header always set Content-Security-Policy "${policy}"
-Header always set X-Content-Type-Options nosniff
-Header always set Referrer-Policy no-referrer
+${each((n, v) => `Header always set ${n} "${v}"`)}
 \`\`\`
 
 Caddy:
@@ -102,9 +108,7 @@ Caddy:
 \`\`\`caddy
 handle_path /maps/sagaing/* {
     root * /var/www/maps/sagaing
-    header Content-Security-Policy "${policy}"
-    header X-Content-Type-Options nosniff
-    header Referrer-Policy no-referrer
+${each((n, v) => `    header ${n} "${v}"`)}
     file_server
 }
 \`\`\`
@@ -123,13 +127,11 @@ Hosts that read a \`_headers\` file (Netlify, Cloudflare Pages) take one beside 
 
 \`\`\`
 /*
-  Content-Security-Policy: ${policy}
-  X-Content-Type-Options: nosniff
-  Referrer-Policy: no-referrer
+${each((n, v) => `  ${n}: ${v}`)}
 \`\`\`
 
 Hosts that set headers in a JSON config (Vercel's \`vercel.json\`, Firebase's \`firebase.json\`) take the
-same three headers for the source \`/(.*)\` or \`**\`. GitHub Pages and other hosts that cannot set headers
+same headers for the source \`/(.*)\` or \`**\`. GitHub Pages and other hosts that cannot set headers
 still serve a working, protected site (the \`<meta>\` policy applies), but cannot limit who frames it.
 
 ## Check it
