@@ -71,4 +71,19 @@ describe('Filters summary', () => {
   it('says nothing more without filters', () => {
     expect(sidePanel(EMPTY_FILTER)).toBe('Filters');
   });
+
+  it('stays open while boxes are ticked and the summary count changes', async () => {
+    const app = new AppState();
+    app.curated = curated;
+    const imports = new ImportController(app, { store: memoryDatasetStore(), preferences: { getItem: () => null, setItem: () => {} } });
+    render(SidePanel, { app, imports, onopen: () => {} });
+    const details = document.querySelector('details.filters') as HTMLDetailsElement;
+    await fireEvent.click(details.querySelector('summary') as HTMLElement);
+    details.open = true; // jsdom does not toggle <details> on a summary click
+    await fireEvent(details, new Event('toggle'));
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Helicopter attack/ }));
+    await fireEvent.click(screen.getByRole('checkbox', { name: /Shelling/ }));
+    expect(details.querySelector('summary')?.textContent?.trim()).toBe('Filters (1 active)');
+    expect(details.open).toBe(true);
+  });
 });

@@ -108,7 +108,7 @@ describe('axe-core, default rules, no exclusions', () => {
   });
 });
 
-type Handle = { app: { visible: readonly unknown[]; incidents: readonly unknown[] } };
+type Handle = { app: { visibleCounts: { events: number; records: number }; groups: { groupCount: number } } };
 
 /** Null when the focused element shows where focus is (its own outline, its label's, or its active option's); else what it is. */
 async function focusNotShown(): Promise<string | null> {
@@ -182,11 +182,17 @@ describe('keyboard', () => {
     const count = page.getByTestId('visible-count');
     await expect(count.getAttribute('aria-live')).resolves.toBe('polite');
     await expect(count.getAttribute('role')).resolves.toBe('status');
-    const { visible, total } = await page.evaluate(() => {
-      const { app } = (window as unknown as { conflictMap: Handle }).conflictMap;
-      return { visible: app.visible.length, total: app.incidents.length };
-    });
-    await expect(count.innerText()).resolves.toBe(`${visible} of ${total} incidents shown`);
+    // An incident is an event: records of one event told by several datasets count once (#13).
+    const shown = () =>
+      page.evaluate(() => {
+        const { app } = (window as unknown as { conflictMap: Handle }).conflictMap;
+        return { visible: app.visibleCounts.events, records: app.visibleCounts.records, total: app.groups.groupCount };
+      });
+    const firstLine = async () => (await count.innerText()).split('\n')[0];
+    const { visible, records, total } = await shown();
+    const n = (x: number) => x.toLocaleString('en-GB');
+    await expect(firstLine()).resolves.toBe(`${n(visible)} of ${n(total)} incidents shown`);
+    if (records !== visible) await expect(count.innerText()).resolves.toContain(`from ${n(records)} records`);
     // The list is virtual, so each row says where it stands in the whole list.
     const first = page.locator('[role="listbox"] [role="option"]').first();
     await expect(first.getAttribute('aria-setsize')).resolves.toBe(String(visible));
@@ -195,10 +201,12 @@ describe('keyboard', () => {
     // A filter change updates the text of the same live region (a new element would not be announced).
     await count.evaluate((el) => ((el as HTMLElement & { marked?: boolean }).marked = true));
     await page.getByRole('checkbox', { name: /Curated incidents/ }).uncheck();
-    await expect(count.innerText()).resolves.toBe(`0 of ${total} incidents shown`);
+    await page.getByRole('checkbox', { name: /UCDP Georeferenced Event Dataset/ }).uncheck();
+    await expect.poll(firstLine).toBe(`0 of ${n(total)} incidents shown`);
     await expect(count.evaluate((el) => (el as HTMLElement & { marked?: boolean }).marked)).resolves.toBe(true);
     await page.getByRole('checkbox', { name: /Curated incidents/ }).check();
-    await expect(count.innerText()).resolves.toBe(`${visible} of ${total} incidents shown`);
+    await page.getByRole('checkbox', { name: /UCDP Georeferenced Event Dataset/ }).check();
+    await expect.poll(firstLine).toBe(`${n(visible)} of ${n(total)} incidents shown`);
   });
 
   it('Tab reaches the feed; arrows and Enter open a popup; Escape closes it and focus returns', async () => {

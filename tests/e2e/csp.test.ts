@@ -157,7 +157,8 @@ describe('a whole session in Chromium', () => {
     expect(await violations(page)).toEqual([]);
     await page.getByRole('button', { name: 'Erase imported data' }).click();
     expect(await violations(page)).toEqual([]);
-  });
+    // A whole session (load, import, snapshot) outlasts the default 120 s on a busy 2-core machine.
+  }, 240_000);
 
   it('control: a remote image and an inline script each raise one violation and are blocked', async () => {
     // Not a recorded page: Chromium reports the blocked image as a request (that fails) and logs

@@ -17,7 +17,7 @@ import { testGeography } from '../helpers/import-geography.ts';
 
 type Handle = {
   map: import('maplibre-gl').Map;
-  app: { visible: readonly { id: string; lon: number; lat: number }[]; datasets: readonly { id: string; incidents: readonly unknown[] }[] };
+  app: { visible: readonly { id: string; lon: number; lat: number }[]; visibleCounts: { events: number }; groups: { groupCount: number }; datasets: readonly { id: string; incidents: readonly unknown[] }[] };
 };
 
 const UCDP = resolve('tests/fixtures/ucdp_ged_myanmar_2022_sagaing_kayah_kayin.csv');
@@ -58,8 +58,10 @@ async function reportCounts(): Promise<{ read: number; shown: number; rejected: 
 }
 
 /**
- * Sums the incidents source as drawn: each cluster's point_count plus each unclustered point,
- * after fitting the visible incidents in view. Features repeated across tile edges are counted once.
+ * Sums the incidents source as drawn: each cluster's `total` plus each marker's `count` (a marker
+ * stands for every incident at its point or area), after fitting the visible incidents in view.
+ * Features repeated across tile edges are counted once. `visible` is the number of incidents
+ * (events) the app shows.
  */
 async function drawnCount(): Promise<{ drawn: number; visible: number }> {
   return page.evaluate(async (source) => {
@@ -69,15 +71,15 @@ async function drawnCount(): Promise<{ drawn: number; visible: number }> {
     map.fitBounds([w, s, e, n], { padding: 60, animate: false });
     await new Promise<void>((r) => map.once('idle', () => r()));
     const clusters = new Map<number, number>();
-    const points = new Set<string>();
+    const markers = new Map<string, number>();
     for (const f of map.querySourceFeatures(source)) {
       const p = f.properties as Record<string, unknown>;
-      if (p['cluster']) clusters.set(Number(p['cluster_id']), Number(p['point_count']));
-      else points.add(String(p['id']));
+      if (p['cluster']) clusters.set(Number(p['cluster_id']), Number(p['total']));
+      else markers.set(String(p['ids']), Number(p['count']));
     }
-    let drawn = points.size;
-    for (const c of clusters.values()) drawn += c;
-    return { drawn, visible: app.visible.length };
+    let drawn = 0;
+    for (const c of [...clusters.values(), ...markers.values()]) drawn += c;
+    return { drawn, visible: app.visibleCounts.events };
   }, SOURCE.incidents);
 }
 
@@ -96,9 +98,14 @@ describe('import through the file input', () => {
   it('imports the UCDP sample: the report adds up, matches Node, and the map draws every row', async () => {
     await freshPage();
     const expected = nodeReport(UCDP);
+    const eventCount = () => page.evaluate(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.groups.groupCount);
+    const eventsBefore = await eventCount();
     const input = page.getByLabel('Import data');
     await input.setInputFiles(UCDP);
     const counts = await reportCounts();
+    // The sample is part of the built-in UCDP record: every row joins the event it already tells,
+    // by its UCDP id, so the map gains records, not incidents (#13).
+    await expect.poll(eventCount).toBe(eventsBefore);
     expect(counts).toEqual({ read: expected.rowsRead, shown: expected.rowsShown, rejected: expected.rowsRejected });
     expect(counts.read).toBe(807);
     expect(counts.read).toBe(counts.shown + counts.rejected);
@@ -131,8 +138,9 @@ describe('import through the file input', () => {
     expect(all.visible).toBeGreaterThan(807);
     expect(await settledDrawnCount(all.visible)).toBe(all.visible);
 
-    // With the curated dataset hidden, the map holds exactly the 807 imported rows.
+    // With the curated dataset and the built-in UCDP record hidden, the map holds exactly the 807 imported rows.
     await page.getByRole('checkbox', { name: /Curated incidents/ }).uncheck();
+    await page.getByRole('checkbox', { name: /UCDP Georeferenced Event Dataset \(GED\), Myanmar/ }).uncheck();
     await page.waitForFunction(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.visible.length === 807);
     expect(await settledDrawnCount(807)).toBe(807);
   });

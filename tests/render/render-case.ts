@@ -147,7 +147,12 @@ export async function prepareCase(page: Page, c: RenderCase): Promise<void> {
       // Nothing has moved the mouse, so nothing is hovered; a hover would draw a second halo.
       if (map.getGlobalState()[keys.hovered]) throw new Error('render case: an incident is hovered');
       // The incident source gets the visible set after a short debounce; the displacement source at once.
-      await until('the incidents on the map', async () => (await featureCount(sources.incidents)) === app.visible.length);
+      // A marker stands for every incident at its point or area and carries their number.
+      const incidentsDrawn = async (): Promise<number> => {
+        const data = await map.getSource<GeoJSONSource>(sources.incidents)?.getData();
+        return data && 'features' in data ? data.features.reduce((n, f) => n + Number(f.properties?.['count'] ?? 0), 0) : -1;
+      };
+      await until('the incidents on the map', async () => (await incidentsDrawn()) === app.visibleCounts.events);
       await until('the displacement circles on the map', async () => (await featureCount(sources.displacement)) > 0);
       const container = map.getContainer();
       Object.assign(container.style, { position: 'fixed', inset: 'auto', left: '0px', top: '0px', width: `${width}px`, height: `${height}px` });

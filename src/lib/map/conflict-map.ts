@@ -106,9 +106,13 @@ export class ConflictMap {
     map.addControl(new AttributionControl(), 'bottom-right');
     installMarkerImages(map);
     map.once('idle', () => {
-      // On a phone MapLibre opens the attribution over a fifth of the map until the first drag:
-      // start folded behind its (i) button, as it is after a drag.
-      map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
+      // MapLibre picks compact mode from the width it saw when the control was added (before the
+      // page's layout settled, so wide maps could stay compact), and on a phone it opens the compact
+      // attribution over a fifth of the map until the first drag. Decide again from the settled
+      // width: expanded on wide maps, folded behind its (i) button on narrow ones.
+      const attribution = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
+      if (map.getCanvasContainer().offsetWidth > 640) attribution?.classList.remove('maplibregl-compact', 'maplibregl-compact-show');
+      else attribution?.classList.remove('maplibregl-compact-show');
       cb.onReady?.();
     });
     map.on('moveend', () => {

@@ -104,7 +104,14 @@ function pointLayerSet(mode: 'settled' | 'live'): PointLayerSet {
 function ringLayer(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecification {
   const { ids, source, base, visibility } = pointLayerSet(mode);
   const color = categoryColorExpression(table);
-  const ring = mode === 'live' ? table.liveRing : table.ring;
+  const live = mode === 'live';
+  const ring = live ? table.liveRing : table.ring;
+  // Zoom must be the outermost input of a paint expression, so the selection test sits in each stop.
+  const zoomFade = (out: number, zoomedIn: number, selected: number): ExpressionSpecification => [
+    'interpolate', ['linear'], ['zoom'],
+    table.ring.fadeZoom[0], ['case', hoveredOrSelected, selected, out],
+    table.ring.fadeZoom[1], ['case', hoveredOrSelected, selected, zoomedIn],
+  ];
   return {
     id: ids.uncertainty,
     type: 'circle',
@@ -114,10 +121,12 @@ function ringLayer(table: SymbolTable, mode: 'settled' | 'live'): LayerSpecifica
     paint: {
       'circle-radius': uncertaintyRadius,
       'circle-color': color,
-      'circle-opacity': ring.fillOpacity,
+      'circle-opacity': live ? table.liveRing.fillOpacity : zoomFade(table.ring.fillOpacity, 0, table.ring.fillOpacity * 2),
       'circle-stroke-color': color,
       'circle-stroke-width': ring.strokeWidth,
-      'circle-stroke-opacity': ring.strokeOpacity,
+      'circle-stroke-opacity': live
+        ? table.liveRing.strokeOpacity
+        : zoomFade(table.ring.strokeOpacity, table.ring.zoomedStrokeOpacity, table.ring.selectedStrokeOpacity),
     },
   };
 }

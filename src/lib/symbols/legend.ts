@@ -17,7 +17,7 @@ export function evidenceLegendRows(category: string): EvidenceLegendRow[] {
   return [
     { key: 'solid', symbol: { kind: 'marker', category, style: 'solid' }, label: 'Solid: reported by several sources or a dataset' },
     { key: 'hollow', symbol: { kind: 'marker', category, style: 'hollow' }, label: 'Hollow: single source or unverified' },
-    { key: 'ring', symbol: { kind: 'ring', category }, label: 'Ring: place known only to within about 25 km (ring shows the distance)' },
+    { key: 'ring', symbol: { kind: 'ring', category }, label: 'Ring: place known only to within about 25 km (the ring shows the distance; zoomed in, it is faint except for the selected incident)' },
     { key: 'area', symbol: { kind: 'marker', category, style: 'area' }, label: 'Dashed: known only to a township, district or wider; the area is tinted, never a pin on a town' },
   ];
 }

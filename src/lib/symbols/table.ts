@@ -51,7 +51,18 @@ export interface SymbolTable {
   readonly marker: { readonly size: number; readonly inset: number };
   readonly styles: Readonly<Record<MarkerStyle, MarkerStyleSpec>>;
   /** The township-precision ring, in the category's colour; its radius is the place's uncertainty in metres. */
-  readonly ring: { readonly fillOpacity: number; readonly strokeWidth: number; readonly strokeOpacity: number };
+  readonly ring: {
+    readonly fillOpacity: number;
+    readonly strokeWidth: number;
+    readonly strokeOpacity: number;
+    /**
+     * Zoomed in (from `fadeZoom[1]`), a 25 km ring spans most of the screen and hundreds of them
+     * bury the map: unselected rings fade to this, the hovered or selected one keeps `selectedStrokeOpacity`.
+     */
+    readonly zoomedStrokeOpacity: number;
+    readonly selectedStrokeOpacity: number;
+    readonly fadeZoom: readonly [number, number];
+  };
   /** The same ring while the timeline plays or a brush moves (lighter, so many draw quickly). */
   readonly liveRing: { readonly fillOpacity: number; readonly strokeWidth: number; readonly strokeOpacity: number };
   /** Rings that tell imported datasets apart; colour always means category. */
@@ -93,7 +104,7 @@ export const SYMBOLS: SymbolTable = {
     hollow: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: null } },
     area: { fill: '#ffffff', stroke: { ink: CATEGORY_INK, width: 2.4, dash: [1.93, 1.24] } },
   },
-  ring: { fillOpacity: 0.03, strokeWidth: 1, strokeOpacity: 0.5 },
+  ring: { fillOpacity: 0.03, strokeWidth: 1, strokeOpacity: 0.5, zoomedStrokeOpacity: 0.12, selectedStrokeOpacity: 0.9, fadeZoom: [7.5, 9.5] },
   liveRing: { fillOpacity: 0.02, strokeWidth: 0.8, strokeOpacity: 0.4 },
   outlines: {
     'ring-dark': [{ r: 12, width: 1.6 }],
