@@ -8,6 +8,7 @@ import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 import { benchFilter, formatFilterBench } from './filter-bench.ts';
 import { benchExportRuns, formatExportBench } from './export-bench.ts';
 import { benchBarePage, benchImport, buildBarePage, formatImportBench, writeSyntheticAcledCsv } from './import-bench.ts';
+import { benchPublish, formatPublishBench } from './publish-bench.ts';
 import { benchMillion, formatMillion, millionRowFile } from './million-bench.ts';
 import { benchPackage, formatPackageBench } from './package-bench.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
@@ -87,6 +88,8 @@ try {
       await rm(dir, { recursive: true, force: true });
     }
   });
+  // Issue 15: a reader of a site published with 200,000 incidents, next to the built-in data only.
+  await section('publish', async () => formatPublishBench(await benchPublish(browser, outDir)));
   // Issue 7: a million ACLED rows with 300-character notes (about 614 MB, under the 800 MB limit).
   await section('package', async () => formatPackageBench(await benchPackage()));
   await section('million', async () => formatMillion(await benchMillion(browser, await millionRowFile(), { baseURL: url })));

@@ -49,7 +49,7 @@ function setup(port: SnapshotPort | null = fakePort()) {
   app.dataVersion = 'test';
   const service = snapshotService(
     () => port,
-    () => ({ incidents: app.visible, filter: app.filter, dataVersion: app.dataVersion, datasets: app.datasets }),
+    () => ({ incidents: app.visible, filter: app.filter, dataVersion: app.dataVersion, datasets: app.datasetInfo }),
   );
   const result = render(ExportDialog, { service });
   const dialog = result.container.querySelector('dialog') as HTMLDialogElement;

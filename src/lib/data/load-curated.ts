@@ -15,9 +15,12 @@ async function fetchJson(path: string): Promise<unknown> {
   return res.json();
 }
 
+/** The curated data's files, relative to the page. */
+export const CURATED_FILES = { incidents: 'data/incidents.json', displacement: 'data/displacement.json' } as const;
+
 /** Loads the curated incidents and displacement figures shipped with the app (validated at build time by `npm run validate-data`). */
 export async function loadCuratedData(): Promise<CuratedData> {
-  const [inc, disp] = await Promise.all([fetchJson('data/incidents.json'), fetchJson('data/displacement.json')]);
+  const [inc, disp] = await Promise.all([fetchJson(CURATED_FILES.incidents), fetchJson(CURATED_FILES.displacement)]);
   if (!isRecord(inc) || !Array.isArray(inc['incidents'])) throw new Error('data/incidents.json has no incidents array');
   if (!isRecord(disp) || !Array.isArray(disp['figures'])) throw new Error('data/displacement.json has no figures array');
   return {

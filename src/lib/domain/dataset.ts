@@ -34,3 +34,15 @@ export interface ImportedDataset {
   /** The map package it was opened from (its file name), when it came in one. */
   readonly fromPackage?: string;
 }
+
+/**
+ * A loaded dataset as exports and the legend name and credit it: built in, published with the
+ * site, or imported. `version` is a shipped dataset's content hash (12 hex digits) or an imported
+ * one's import time.
+ */
+export interface DatasetInfo {
+  readonly id: string;
+  readonly name: string;
+  readonly attribution: string | null;
+  readonly version: string;
+}

@@ -8,7 +8,7 @@
  * module supplies a `SnapshotPort`; this module only needs a browser's 2D canvas and fonts.
  */
 import { version as APP_VERSION_FROM_PACKAGE } from '../../../package.json';
-import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
+import { CURATED_DATASET, type DatasetInfo } from '../domain/dataset.ts';
 import type { FocusAreaId } from '../domain/areas.ts';
 import type { IncidentFilter } from '../domain/filter.ts';
 import { hasDetails, type IncidentRecord } from '../domain/incident.ts';
@@ -54,7 +54,8 @@ export interface SnapshotData {
   readonly filter: IncidentFilter;
   /** Version of the curated data. */
   readonly dataVersion: string;
-  readonly datasets: readonly ImportedDataset[];
+  /** Every dataset loaded besides the curated one (shipped and imported), to name and credit. */
+  readonly datasets: readonly DatasetInfo[];
 }
 
 export interface SnapshotParts {
@@ -125,10 +126,10 @@ export function checkSnapshotSize(port: SnapshotPort, width: number, height: num
 }
 
 function datasetVersions(data: SnapshotData): Record<string, string> {
-  return Object.fromEntries([[CURATED_DATASET, data.dataVersion], ...data.datasets.map((d) => [d.id, d.importedAt])]);
+  return Object.fromEntries([[CURATED_DATASET, data.dataVersion], ...data.datasets.map((d) => [d.id, d.version])]);
 }
 
-/** The sources line: the publishers of the incidents shown, imported datasets' attributions, and the geography drawn. */
+/** The sources line: the publishers of the incidents shown, the attributions of their datasets, and the geography drawn. */
 function attributionFor(shown: readonly IncidentRecord[], data: SnapshotData, mapAttributions: readonly string[]): string {
   const ids = new Set(shown.map((i) => i.dataset));
   const datasetAttributions = data.datasets.filter((d) => ids.has(d.id) && d.attribution).map((d) => d.attribution as string);

@@ -23,7 +23,7 @@ import { incidentIndex } from '../query/visible-incidents.ts';
 import { displacementSeries } from '../geo/displacement.ts';
 import { classOf, countClasses, townshipCounts, type TownshipCounts } from '../query/by-township.ts';
 import type { AreaIndex } from '../geo/area-index.ts';
-import { CURATED_DATASET, DATASET_OUTLINES, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
+import { CURATED_DATASET, DATASET_OUTLINES, type DatasetInfo, type DatasetOutline, type ImportedDataset } from '../domain/dataset.ts';
 import type { DeviceDataset } from '../share/dataset-refs.ts';
 
 /** The curated dataset's name, as the reader knows it. */
@@ -54,7 +54,10 @@ export const DEFAULT_VIEW: CameraView = { zoom: 4.9, lat: 19.6, lon: 96.6, beari
 export class AppState {
   /** The curated incidents shipped with the app. */
   curated = $state.raw<readonly Incident[]>([]);
-  /** Built-in datasets shipped beside the curated one (the UCDP GED record), records only until details are asked for. */
+  /**
+   * Datasets shipped beside the curated one, records only until details are asked for: the
+   * built-in UCDP GED record, and a published site's own datasets (`origin: 'site'`).
+   */
   builtins = $state.raw<readonly BuiltinDataset[]>([]);
   /** True once every built-in dataset has loaded or failed to: the data's span is then known. */
   builtinsSettled = $state(false);
@@ -216,9 +219,14 @@ export class AppState {
   /** The names of the loaded datasets by id, as the reader knows them. */
   readonly datasetNames = $derived<Record<string, string>>({
     curated: CURATED_NAME,
-    ...Object.fromEntries(this.builtins.map((b) => [b.id, `${b.meta.name} (built in)`])),
+    ...Object.fromEntries(this.builtins.map((b) => [b.id, b.origin === 'builtin' ? `${b.meta.name} (built in)` : b.meta.name])),
     ...Object.fromEntries(this.datasets.map((d) => [d.id, d.name])),
   });
+  /** Every dataset loaded besides the curated one, shipped or imported: what the legend and exports credit. */
+  readonly datasetInfo = $derived<readonly DatasetInfo[]>([
+    ...this.builtins.map((b) => ({ id: b.id, name: this.datasetNames[b.id] ?? b.meta.name, attribution: b.meta.attribution, version: b.version })),
+    ...this.datasets.map((d) => ({ id: d.id, name: d.name, attribution: d.attribution, version: d.importedAt })),
+  ]);
   /** Visible records and events, for the count ("1,548 records, 1,530 events"). */
   readonly visibleCounts = $derived({ records: this.visibleRows.length, events: this.events.length });
 

@@ -2,6 +2,9 @@ import type { AppState } from './app-state.svelte.ts';
 import { CURATED_DATASET, type ImportedDataset } from '../domain/dataset.ts';
 import { downloadBlob } from './download.ts';
 import { BUILTIN_FILES } from '../data/builtin-datasets.ts';
+import { datasetIdFor } from '../data/dataset-id.ts';
+
+export { datasetIdFor };
 
 /** Dataset ids no import may take: the built-in datasets'. */
 const RESERVED_DATASET_IDS: readonly string[] = Object.keys(BUILTIN_FILES);
@@ -57,15 +60,11 @@ export interface ImportControllerDeps {
   readonly hashes?: DatasetHashes;
   /** Keeps the "same event" decisions a map package carries (the link controller's). */
   readonly addDecisions?: (decisions: readonly LinkDecision[]) => void;
-}
-
-/** A dataset id from a file name: lowercase letters, digits and dashes, unique among `taken`. */
-export function datasetIdFor(fileName: string, taken: ReadonlySet<string>): string {
-  const stem = fileName.replace(/\.[^.]*$/, '').toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-+|-+$/g, '').slice(0, 32).replace(/-+$/, '');
-  const base = stem === '' || stem === CURATED_DATASET ? 'imported' : stem;
-  let id = base;
-  for (let n = 2; taken.has(id); n++) id = `${base}-${n}`;
-  return id;
+  /**
+   * False on a site published with `--no-import`: readers cannot add data, so files are not
+   * imported and nothing kept on this device is restored. Default true.
+   */
+  readonly allowImport?: boolean;
 }
 
 /** "YYYY-MM-DD" of a date in local time, for file names. */
@@ -87,6 +86,8 @@ export class ImportController {
   keepOnDevice = $state(true);
   /** A short status line about storage on this device (saved, erased, failed). */
   status = $state<string | null>(null);
+  /** Whether readers may import files here (false on a site published with `--no-import`). */
+  readonly allowImport: boolean;
 
   readonly #app: AppState;
   readonly #start: StartImport;
@@ -116,8 +117,9 @@ export class ImportController {
     this.#download = deps.download ?? downloadBlob;
     this.#hashes = deps.hashes ?? null;
     this.#addDecisions = deps.addDecisions ?? ((d) => (this.#app.decisions = [...this.#app.decisions, ...d]));
+    this.allowImport = deps.allowImport ?? true;
     this.keepOnDevice = readKeepPreference(this.#preferences);
-    this.#restored = this.keepOnDevice ? this.#restore() : Promise.resolve();
+    this.#restored = this.keepOnDevice && this.allowImport ? this.#restore() : Promise.resolve();
   }
 
   /** Resolves once the datasets kept on this device are back on the map. */
@@ -136,6 +138,7 @@ export class ImportController {
 
   /** Imports files one after another; each gets its own dataset and report. */
   importFiles(files: Iterable<File>): void {
+    if (!this.allowImport) return;
     this.#queue.push(...files);
     if (!this.#running) void this.#runQueue();
   }
@@ -155,7 +158,8 @@ export class ImportController {
 
   async #importOne(file: File): Promise<void> {
     // The built-in datasets' ids are reserved even before they load, so an import never takes one.
-    const taken = new Set([CURATED_DATASET, ...RESERVED_DATASET_IDS, ...this.#usedIds, ...this.#app.datasets.map((d) => d.id)]);
+    // A published site's own datasets are shipped like the built-in ones: their ids are taken too.
+    const taken = new Set([CURATED_DATASET, ...RESERVED_DATASET_IDS, ...this.#app.builtins.map((b) => b.id), ...this.#usedIds, ...this.#app.datasets.map((d) => d.id)]);
     const datasetId = datasetIdFor(file.name, taken);
     this.#usedIds.add(datasetId);
     const fileName = file.name;

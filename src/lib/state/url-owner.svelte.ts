@@ -52,6 +52,8 @@ export function browserAddressBar(): AddressBar {
       url.hash = '';
       // `?handle` exposes a debugging handle; a link shared with others should not carry it.
       url.searchParams.delete('handle');
+      // A link from an embedded map (`?embed`) opens the full map.
+      url.searchParams.delete('embed');
       return url.href;
     },
     write(hash, mode) {
@@ -133,6 +135,11 @@ export class UrlOwner {
   permalinkTo(id: string): string {
     const hash = formatHash({ view: this.#app.view, params: this.#withState(this.#parsedParams(), id) });
     return `${this.#bar.readPageUrl()}${hash}`;
+  }
+
+  /** An absolute link to what the reader sees now (view, filters, selection), as the full map. */
+  currentLink(): string {
+    return `${this.#bar.readPageUrl()}${formatHash({ view: this.#app.view, params: this.#params() })}`;
   }
 
   /** Starts writing state changes to the URL and reading Back and Forward; returns a function that stops both. */
