@@ -164,7 +164,7 @@ export async function prepareCase(page: Page, c: RenderCase): Promise<void> {
     },
     { sources: { incidents: SOURCE.incidents, displacement: SOURCE.displacement }, keys: HIGHLIGHT_KEYS, select: c.select, width: c.width, height: c.height, view: c.view },
   );
-  if (c.select !== null) await page.locator('.maplibregl-popup').waitFor();
+  if (c.select !== null) await page.locator('[data-testid="details"]').waitFor();
 }
 
 /**
