@@ -357,3 +357,14 @@ describe('datasetIdFor and sizeRefusal', () => {
     expect(sizeRefusal({ name: 'a.json', size: 1000 })).toBeNull();
   });
 });
+
+describe('Erase imported data', () => {
+  it('forgets the "same event" decisions kept on this device too', async () => {
+    const { store, calls } = workerStore();
+    let erased = 0;
+    const c = new ImportController(new AppState(), { store, preferences: memoryPrefs(), eraseDecisions: () => void erased++ });
+    await c.eraseAll();
+    expect(erased).toBe(1);
+    expect(calls).toContain('erase');
+  });
+});

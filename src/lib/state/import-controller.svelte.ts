@@ -60,6 +60,8 @@ export interface ImportControllerDeps {
   readonly hashes?: DatasetHashes;
   /** Keeps the "same event" decisions a map package carries (the link controller's). */
   readonly addDecisions?: (decisions: readonly LinkDecision[]) => void;
+  /** Forgets every "same event" decision kept on this device, when the reader erases imported data. */
+  readonly eraseDecisions?: () => void;
   /**
    * False on a site published with `--no-import`: readers cannot add data, so files are not
    * imported and nothing kept on this device is restored. Default true.
@@ -97,6 +99,7 @@ export class ImportController {
   readonly #download: (blob: Blob, fileName: string) => void;
   readonly #hashes: DatasetHashes | null;
   readonly #addDecisions: (decisions: readonly LinkDecision[]) => void;
+  readonly #eraseDecisions: () => void;
   #queue: File[] = [];
   #job: ImportJob | null = null;
   /** Imports whose report is out but whose worker is still storing chunks on this device. */
@@ -118,6 +121,7 @@ export class ImportController {
     this.#hashes = deps.hashes ?? null;
     this.#addDecisions = deps.addDecisions ?? ((d) => (this.#app.decisions = [...this.#app.decisions, ...d]));
     this.allowImport = deps.allowImport ?? true;
+    this.#eraseDecisions = deps.eraseDecisions ?? (() => {});
     this.keepOnDevice = readKeepPreference(this.#preferences);
     this.#restored = this.keepOnDevice && this.allowImport ? this.#restore() : Promise.resolve();
   }
@@ -345,6 +349,8 @@ export class ImportController {
     this.cancel();
     for (const ds of this.#app.datasets) this.#app.removeDataset(ds.id);
     this.reports = [];
+    // Decisions name imported records, and say what a reader thought: they go with the data.
+    this.#eraseDecisions();
     try {
       await this.#store.eraseAll();
       this.status = 'Imported data erased from this page and this device.';
