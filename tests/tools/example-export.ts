@@ -9,7 +9,7 @@ import { chromium } from 'playwright-core';
 import { CHROMIUM_ARGS } from '../e2e/harness.ts';
 
 const [out = 'docs/export-tabayin-2x.png', hash = '#9.3/22.66/95.33', size = 'wide', ratio = '2'] = process.argv.slice(2);
-const TITLE = 'Helicopter attacks \u2014 Tabayin Township, Sagaing Region, 2022';
+const TITLE = 'Incidents \u2014 Tabayin Township, Sagaing Region, 2022';
 
 await build({ logLevel: 'warn' });
 const server = await preview({ preview: { host: '127.0.0.1', port: 0, strictPort: false }, logLevel: 'warn' });
