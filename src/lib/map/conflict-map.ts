@@ -106,13 +106,12 @@ export class ConflictMap {
     map.addControl(new AttributionControl(), 'bottom-right');
     installMarkerImages(map);
     map.once('idle', () => {
-      // MapLibre picks compact mode from the width it saw when the control was added (before the
-      // page's layout settled, so wide maps could stay compact), and on a phone it opens the compact
-      // attribution over a fifth of the map until the first drag. Decide again from the settled
-      // width: expanded on wide maps, folded behind its (i) button on narrow ones.
-      const attribution = map.getContainer().querySelector('.maplibregl-ctrl-attrib');
-      if (map.getCanvasContainer().offsetWidth > 640) attribution?.classList.remove('maplibregl-compact', 'maplibregl-compact-show');
-      else attribution?.classList.remove('maplibregl-compact-show');
+      // On a phone MapLibre opens the compact attribution over a fifth of the map until the first
+      // drag: start folded behind its (i) button there. Wide maps keep it open, in its compact box
+      // (the full-width strip would run over the scale bar in two lines of credits).
+      if (map.getCanvasContainer().offsetWidth <= 640) {
+        map.getContainer().querySelector('.maplibregl-ctrl-attrib.maplibregl-compact-show')?.classList.remove('maplibregl-compact-show');
+      }
       cb.onReady?.();
     });
     map.on('moveend', () => {
