@@ -7,11 +7,10 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { validateDisplacement, validateIncidents, type Admin1Boundaries, type ExternalEventLookup, type Problem } from './lib/validate-incidents.ts';
+import { externalEventLookup, validateDisplacement, validateIncidents, type Admin1Boundaries, type ExternalEventLookup, type Problem } from './lib/validate-incidents.ts';
 import { contentHash } from './derive-incidents.ts';
 import { UCDP_PATHS } from './derive-ucdp.ts';
 import { decodeDatasetCore, verifyDataset } from '../src/lib/data/dataset-file.ts';
-import { LOCATION_PRECISIONS } from '../src/lib/domain/precision.ts';
 import { feature } from 'topojson-client';
 import type { GeometryCollection, Topology } from 'topojson-specification';
 import { validateIncidentTownships, type FullTownships } from './lib/validate-townships.ts';
@@ -43,26 +42,7 @@ async function ucdpLookup(fileErrors: Problem[]): Promise<ExternalEventLookup | 
   try {
     const bytes = readFileSync(UCDP_PATHS.core);
     const columns = decodeDatasetCore(await verifyDataset(bytes.buffer.slice(bytes.byteOffset, bytes.byteOffset + bytes.byteLength), { part: 'core' }));
-    const rowOf = new Map<string, number>();
-    for (let row = 0; row < columns.rows; row++) {
-      const id = columns.eventId.get(row);
-      if (id !== undefined && !rowOf.has(id)) rowOf.set(id, row);
-    }
-    return (id) => {
-      const row = rowOf.get(id);
-      if (row === undefined) return null;
-      const township = columns.township.get(row);
-      return {
-        startDay: columns.startDay[row] as number,
-        endDay: columns.endDay[row] as number,
-        lon: columns.lon[row] as number,
-        lat: columns.lat[row] as number,
-        precision: LOCATION_PRECISIONS[columns.precision[row] as number] ?? 'country',
-        admin1: columns.admin1.get(row) ?? '',
-        ...(township === undefined ? {} : { township }),
-        placeName: columns.placeName.get(row) ?? '',
-      };
-    };
+    return externalEventLookup(columns);
   } catch (e) {
     fileErrors.push({ id: path.relative(ROOT, UCDP_PATHS.core), reason: `cannot be read: ${e instanceof Error ? e.message : String(e)}; run npm run derive-ucdp` });
     return null;

@@ -8,7 +8,8 @@ import type { Feature, FeatureCollection, MultiPolygon, Polygon } from 'geojson'
 import { booleanPointInPolygon, point, pointToPolygonDistance } from '@turf/turf';
 import { isCategoryId } from '../../src/lib/domain/categories.ts';
 import { dayNumber, dayString, isoWeekStart, monthSpan } from '../../src/lib/domain/calendar.ts';
-import { DATE_PRECISIONS, isAreaPrecision, isLocationPrecision } from '../../src/lib/domain/precision.ts';
+import { DATE_PRECISIONS, LOCATION_PRECISIONS, isAreaPrecision, isLocationPrecision } from '../../src/lib/domain/precision.ts';
+import type { DatasetColumns } from '../../src/lib/data/dataset-file.ts';
 import { isVerificationStatus } from '../../src/lib/domain/verification.ts';
 import { CANDIDATE_RULES, EXTERNAL_DATASETS, EXTERNAL_DATASET_IDS, externalRefKey, externalRefProblem, type ExternalDatasetId, type ExternalRef } from '../../src/lib/domain/event-link.ts';
 import { incidentDaySpan } from '../../src/lib/domain/date-span.ts';
@@ -46,6 +47,30 @@ export interface ExternalEvent {
 
 /** The events of a public dataset by id; null when the id is not in it. */
 export type ExternalEventLookup = (id: string) => ExternalEvent | null;
+
+/** The events of a dataset stored in the app's format (its core columns), by their event id; the first row of an id wins. */
+export function externalEventLookup(columns: DatasetColumns): ExternalEventLookup {
+  const rowOf = new Map<string, number>();
+  for (let row = 0; row < columns.rows; row++) {
+    const id = columns.eventId.get(row);
+    if (id !== undefined && !rowOf.has(id)) rowOf.set(id, row);
+  }
+  return (id) => {
+    const row = rowOf.get(id);
+    if (row === undefined) return null;
+    const township = columns.township.get(row);
+    return {
+      startDay: columns.startDay[row] as number,
+      endDay: columns.endDay[row] as number,
+      lon: columns.lon[row] as number,
+      lat: columns.lat[row] as number,
+      precision: LOCATION_PRECISIONS[columns.precision[row] as number] ?? 'country',
+      admin1: columns.admin1.get(row) ?? '',
+      ...(township === undefined ? {} : { township }),
+      placeName: columns.placeName.get(row) ?? '',
+    };
+  };
+}
 
 export interface ValidateIncidentsOptions {
   /** The public datasets at hand; a reference to a dataset not given is checked for shape only. */

@@ -8,14 +8,13 @@ import { readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
 import { CURATED_INCIDENTS } from '../../geo/curated/incidents.ts';
 import { CURATED_EXTERNAL_REFS } from '../../geo/curated/external-refs.ts';
-import { validateIncidents, type Admin1Boundaries } from '../../geo/lib/validate-incidents.ts';
+import { externalEventLookup, validateIncidents, type Admin1Boundaries } from '../../geo/lib/validate-incidents.ts';
 import { decodeDatasetCore, linkFactsOfRow, verifyDataset } from '../../src/lib/data/dataset-file.ts';
 import { LinkRecordsBuilder, datasetLinkSummary, groupMembers, linkEvents } from '../../src/lib/query/event-links.ts';
 import { incidentsToCsv, incidentsToGeoJson } from '../../src/lib/data/import/export-incidents.ts';
 import { importCsvText, importGeoJsonText } from '../../src/lib/data/import/import-text.ts';
 import { externalRefProblem, linkFactsOf } from '../../src/lib/domain/event-link.ts';
 import type { Incident } from '../../src/lib/domain/incident.ts';
-import { LOCATION_PRECISIONS } from '../../src/lib/domain/precision.ts';
 
 const shipped = (JSON.parse(readFileSync(new URL('../../public/data/incidents.json', import.meta.url), 'utf8')) as { incidents: Incident[] }).incidents;
 const boundaries = JSON.parse(readFileSync(new URL('../../geo/data/myanmar-admin1-full.geojson', import.meta.url), 'utf8')) as Admin1Boundaries;
@@ -40,24 +39,7 @@ describe('curated external references', () => {
   it('agree with the built-in UCDP rows: no reference warning from the validator', async () => {
     const b = readFileSync(new URL('../../public/data/ucdp-ged.core.cmds', import.meta.url));
     const columns = decodeDatasetCore(await verifyDataset(b.buffer.slice(b.byteOffset, b.byteOffset + b.byteLength)));
-    const rowOf = new Map(Array.from({ length: columns.rows }, (_, row) => [columns.eventId.get(row), row]));
-    const report = validateIncidents(shipped, boundaries, {
-      externalEvents: {
-        'ucdp-ged': (id) => {
-          const row = rowOf.get(id);
-          if (row === undefined) return null;
-          return {
-            startDay: columns.startDay[row] as number,
-            endDay: columns.endDay[row] as number,
-            lon: columns.lon[row] as number,
-            lat: columns.lat[row] as number,
-            precision: LOCATION_PRECISIONS[columns.precision[row] as number] ?? 'country',
-            admin1: columns.admin1.get(row) ?? '',
-            placeName: columns.placeName.get(row) ?? '',
-          };
-        },
-      },
-    });
+    const report = validateIncidents(shipped, boundaries, { externalEvents: { 'ucdp-ged': externalEventLookup(columns) } });
     expect(report.errors).toEqual([]);
     expect(report.warnings.filter((w) => /cites|refs/.test(w.reason))).toEqual([]);
   });

@@ -19,6 +19,7 @@ import {
   PACKAGE_VERSION,
   packageCheck,
   type PackageDataset,
+  type PackageMember,
 } from '../data/map-package.ts';
 
 /** Features per Blob part. */
@@ -39,16 +40,8 @@ export interface EncodedFeatures {
   readonly features: number;
 }
 
-/** What the package says besides its data. */
-export interface PackageHeader {
-  readonly title: string;
-  /** ISO timestamp, or null to leave the time out. */
-  readonly created: string | null;
-  readonly view: CameraView | null;
-  readonly filters: Readonly<Record<string, string>> | null;
-  readonly selection: RecordRef | null;
-  readonly decisions: readonly LinkDecision[];
-}
+/** What the package says besides its data: the member's fields the writer does not compute. */
+export type PackageHeader = Pick<PackageMember, 'title' | 'created' | 'view' | 'filters' | 'selection' | 'decisions'>;
 
 /** How the features are written. */
 export interface EncodeOptions {
