@@ -71,4 +71,20 @@ describe('fuzz regressions', () => {
     const report = importGeoJsonText(`{"type":"FeatureCollection","features":[${feature('')},${feature('  ')}]}`, OPTIONS);
     expect(report.incidents.map((i) => i.id)).toEqual(['F7', 'F7#row2']);
   });
+
+  it('week-past-year-9999: an ACLED or GeoJSON day whose week or month leaves 0000–9999 is rejected with its reason', () => {
+    // ACLED "9999-12-31" at week precision became the week 9999-12-27 … "+010000-01": an
+    // incident with a date no YYYY-MM-DD day names, and an unsound import report.
+    const header = 'event_id_cnty,event_date,time_precision,latitude,longitude,geo_precision,country,event_type,sub_event_type,source,fatalities';
+    const csv = importCsvText(
+      [header, 'A,9999-12-31,2,20,96,1,Myanmar,Battles,Armed clash,x,0', 'B,9999-12-31,3,20,96,1,Myanmar,Battles,Armed clash,x,0', 'C,0000-01-01,2,20,96,1,Myanmar,Battles,Armed clash,x,0'].join('\n'),
+      { datasetId: 'fuzz', fileName: 'acled.csv' },
+    );
+    expect(csv.rejected.map((r) => [r.row, r.reason])).toEqual([[1, 'unparseable_date'], [3, 'unparseable_date']]);
+    expect(csv.rejected[0]?.message).toContain('precise to the week');
+    expect(csv.incidents.map((i) => [i.date.start, i.date.end])).toEqual([['9999-12-01', '9999-12-31']]);
+
+    const geo = importGeoJsonText('{"type":"Feature","geometry":{"type":"Point","coordinates":[96,20]},"properties":{"date":"9999-12-31","date_precision":"week"}}', OPTIONS);
+    expect(geo.rejected.map((r) => r.reason)).toEqual(['unparseable_date']);
+  });
 });

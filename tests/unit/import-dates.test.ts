@@ -78,10 +78,18 @@ describe('dateAtPrecision', () => {
     expect(dateAtPrecision('2022-08-03', 'month', 'n')).toEqual({ precision: 'month', start: '2022-08-01', end: '2022-08-31', note: 'n' });
   });
 
+  it('refuses a week that runs outside the years a YYYY-MM-DD day can name', () => {
+    // Found by the CSV fuzzer: the week of 9999-12-31 ends on "+010000-01-02".
+    expect(dateAtPrecision('9999-12-31', 'week')).toBeNull();
+    expect(dateAtPrecision('9999-12-31', 'month')).toEqual({ precision: 'month', start: '9999-12-01', end: '9999-12-31' });
+    expect(dateAtPrecision('9999-12-26', 'week')).toEqual({ precision: 'week', start: '9999-12-20', end: '9999-12-26' });
+  });
+
   it('always gives a Monday-start 7-day week containing the day (property)', () => {
     fc.assert(
       fc.property(fc.integer({ min: 0, max: 30_000 }), (n) => {
         const d = dateAtPrecision(dayString(n), 'week');
+        if (d === null) throw new Error(`no week for ${dayString(n)}`);
         const s = dayNumber(d.start) as number;
         const e = dayNumber(d.end) as number;
         expect(weekday(s)).toBe(0);

@@ -85,10 +85,12 @@ export function parseDay(text: string): IsoDay | null {
 
 /**
  * The incident date for a day known to a given precision: the day itself, the ISO week
- * (Monday–Sunday) containing it, or the calendar month containing it.
+ * (Monday–Sunday) containing it, or the calendar month containing it. Null when that week
+ * runs outside the years 0000–9999 (the week of 9999-12-31 ends in year 10000, which no
+ * `YYYY-MM-DD` day can name).
  * @example dateAtPrecision('2022-07-15', 'week') // { precision: 'week', start: '2022-07-11', end: '2022-07-17' }
  */
-export function dateAtPrecision(day: IsoDay, precision: 'day' | 'week' | 'month', note?: string): IncidentDate {
+export function dateAtPrecision(day: IsoDay, precision: 'day' | 'week' | 'month', note?: string): IncidentDate | null {
   // The common case, once per row on big files: no calendar arithmetic needed.
   if (precision === 'day' && note === undefined && isIsoDayShape(day)) return { precision, start: day, end: day };
   const n = dayNumber(day);
@@ -104,6 +106,7 @@ export function dateAtPrecision(day: IsoDay, precision: 'day' | 'week' | 'month'
     start = dayString(first);
     end = dayString(last);
   }
+  if (!startsWithIsoDay(start) || !startsWithIsoDay(end)) return null;
   return note === undefined ? { precision, start, end } : { precision, start, end, note };
 }
 

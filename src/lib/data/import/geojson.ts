@@ -108,7 +108,9 @@ function featureDate(p: Record<string, unknown>): IncidentDate | string {
   const end = endText === undefined || endText.trim() === '' ? null : parseDay(endText);
   if (end === null && endText !== undefined && endText.trim() !== '') return `End date "${endText}" is not a date we can read.`;
   const precision = str(p.date_precision);
-  if (end === null && (precision === 'week' || precision === 'month')) return dateAtPrecision(start, precision);
+  if (end === null && (precision === 'week' || precision === 'month')) {
+    return dateAtPrecision(start, precision) ?? `The ${precision} of ${start} runs past the years a date can name (0000–9999).`;
+  }
   const nominal = precision === 'week' || precision === 'month' || precision === 'day' ? precision : 'range';
   return dateFromBounds(start, end ?? start, nominal) ?? `End date ${endText} is before ${start}.`;
 }

@@ -129,11 +129,13 @@ function acledKilled(info: AcledSourceInfo, n: number | null): readonly Figure[]
   return (info.killed[n] ??= killedFigure(info, n));
 }
 
-function acledDate(day: IsoDay, precision: 'day' | 'week' | 'month'): IncidentDate {
+function acledDate(day: IsoDay, precision: 'day' | 'week' | 'month'): IncidentDate | null {
   const key = precision === 'day' ? day : `${day}/${precision}`;
   let date = dateCache.get(key);
   if (date === undefined) {
-    date = precision === 'day' ? dateAtPrecision(day, 'day') : dateAtPrecision(day, precision, `ACLED gives ${day}, precise to the ${precision}`);
+    const widened = precision === 'day' ? dateAtPrecision(day, 'day') : dateAtPrecision(day, precision, `ACLED gives ${day}, precise to the ${precision}`);
+    if (widened === null) return null;
+    date = widened;
     if (dateCache.size >= CACHE_LIMIT) dateCache.clear();
     dateCache.set(key, date);
   }
@@ -192,6 +194,7 @@ export function acledRowToIncident(row: CsvRow, rowNumber: number, ctx: MapConte
   if (Number.isNaN(fatalities)) return reject('invalid_field', `fatalities "${cell(row, 'fatalities')}" is not a whole number.`);
 
   const date = acledDate(day, timePrecision);
+  if (date === null) return reject('unparseable_date', `event_date ${day} is precise to the ${timePrecision}, and that ${timePrecision} runs past the years a date can name (0000–9999).`);
   const info = acledSourceInfo(cell(row, 'source'));
   const title = `${ctx.fileName}, event ${eventId}`;
   const source: SourceRef =
