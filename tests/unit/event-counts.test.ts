@@ -20,6 +20,7 @@ import {
   countEvents,
   countGroupsByCode,
   eventCountsByFacet,
+  groupsAmongShown,
   singletonGroups,
   summarizeGroups,
   weeklyEventHistogram,
@@ -127,11 +128,12 @@ function countsJson(c: FacetCounts) {
 async function run(input: InFile) {
   const incidents = input.ucdp2022 ? await ucdp2022(input.ucdp2022.builtInRows, input.ucdp2022.importedCopies) : (input.records ?? []).map(incidentOf);
   const base = buildIncidentIndex(incidents);
-  const links = linkEvents(linkRecordsFromIncidents(base.incidents), input.decisions ?? []);
+  const filter = filterOf(input.filter);
+  // As the app does: the records of hidden datasets leave their events before anything is summarised.
+  const links = groupsAmongShown(linkEvents(linkRecordsFromIncidents(base.incidents), input.decisions ?? []), base, filter.datasets);
   const fallback = Uint8Array.from(base.incidents, (inc) => (categoryIsFallback(inc) ? 1 : 0));
   const summaries = summarizeGroups(base, links, fallback);
   const index = withGroupCategories(base, links, summaries);
-  const filter = filterOf(input.filter);
   const visible = countEvents(visibleIndices(index, filter), links);
   const facets = eventCountsByFacet(index, links, filter);
   const timeline = weeklyEventHistogram(index, links, summaries, filter);
@@ -183,6 +185,13 @@ describe('event counts', () => {
       { records: ['ucdp-ged:10', 'acled:MMR10'], category: 'clash', categoryFrom: 'ucdp-ged:10', placeFrom: 'ucdp-ged:10', dateFrom: 'acled:MMR10' },
       { records: ['ucdp-ged:20', 'acled:MMR20'], category: 'air_strike', categoryFrom: 'acled:MMR20', placeFrom: 'acled:MMR20', dateFrom: 'acled:MMR20' },
     ]);
+  });
+
+  it('lets a record of a hidden dataset leave its event: UCDP alone keeps its own category', () => {
+    const alone = golden('hidden-dataset-leaves-event');
+    expect(alone.visible).toEqual({ records: 0, events: 0 });
+    expect(alone.facets.events.categories).toEqual({ clash: 1 });
+    expect(golden('facets-filtered-to-curated').groups).toEqual([]);
   });
 
   it('counts an event once per facet value, under each dataset it has a record in', () => {

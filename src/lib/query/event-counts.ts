@@ -43,6 +43,63 @@ export function singletonGroups(count: number): EventGroups {
   return { groupOf, groupCount: count, memberStart: new Uint32Array(count + 1).map((_, i) => i), members: groupOf };
 }
 
+/**
+ * The groups as a reader with some datasets hidden sees them: a record of a hidden dataset
+ * leaves its event and stands alone (where the dataset filter then hides it), so an event is
+ * placed, dated and categorised by its shown records only. With UCDP hidden, a curated incident
+ * linked to a UCDP point is drawn where the curated record places it, not at UCDP's point.
+ * Groups keep their order; `shown` null (every dataset shown) returns `groups` itself.
+ */
+export function groupsAmongShown(groups: EventGroups, index: IncidentIndex, shown: ReadonlySet<string> | null): EventGroups {
+  if (shown === null) return groups;
+  const hidden = new Uint8Array(index.datasetIds.length);
+  index.datasetIds.forEach((id, code) => (hidden[code] = shown.has(id) ? 0 : 1));
+  const isHidden = (i: number): boolean => hidden[index.dataset[i] as number] === 1;
+  // Most often no linked event has a hidden record: keep the groups as they are.
+  let splits = 0;
+  for (let g = 0; g < groups.groupCount; g++) {
+    const from = groups.memberStart[g] as number;
+    const to = groups.memberStart[g + 1] as number;
+    if (to - from < 2) continue;
+    let shownCount = 0;
+    for (let m = from; m < to; m++) if (!isHidden(groups.members[m] as number)) shownCount++;
+    if (shownCount < to - from) splits += shownCount === 0 ? to - from - 1 : to - from - shownCount;
+  }
+  if (splits === 0) return groups;
+  const n = groups.groupOf.length;
+  const groupOf = new Uint32Array(n);
+  const memberStart = new Uint32Array(groups.groupCount + splits + 1);
+  const members = new Uint32Array(groups.members.length);
+  let group = 0;
+  let at = 0;
+  const close = (): void => {
+    group++;
+    memberStart[group] = at;
+  };
+  for (let g = 0; g < groups.groupCount; g++) {
+    const from = groups.memberStart[g] as number;
+    const to = groups.memberStart[g + 1] as number;
+    let shownHere = 0;
+    for (let m = from; m < to; m++) {
+      const i = groups.members[m] as number;
+      if (to - from > 1 && isHidden(i)) continue;
+      members[at++] = i;
+      groupOf[i] = group;
+      shownHere++;
+    }
+    if (shownHere > 0) close();
+    if (to - from < 2) continue;
+    for (let m = from; m < to; m++) {
+      const i = groups.members[m] as number;
+      if (!isHidden(i)) continue;
+      members[at++] = i;
+      groupOf[i] = group;
+      close();
+    }
+  }
+  return { groupOf, groupCount: group, memberStart, members };
+}
+
 /** What each event shows, and which of its records gives it. All arrays are per group. */
 export interface GroupSummaries {
   /** Index into CATEGORY_IDS. */

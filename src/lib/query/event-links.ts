@@ -715,7 +715,7 @@ export function linkEvents(records: LinkRecords, decisions: readonly LinkDecisio
 }
 
 /** The records of one group, ascending. */
-export function groupMembers(links: EventLinks, group: number): Uint32Array {
+export function groupMembers(links: Pick<EventLinks, 'members' | 'memberStart'>, group: number): Uint32Array {
   return links.members.subarray(links.memberStart[group] as number, links.memberStart[group + 1] as number);
 }
 

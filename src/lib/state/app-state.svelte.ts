@@ -1,7 +1,7 @@
 import { hasDetails, type DisplacementFigure, type Incident, type IncidentRecord } from '../domain/incident.ts';
 import type { LinkDecision } from '../domain/event-link.ts';
 import type { BuiltinDataset } from '../data/builtin-datasets.ts';
-import { eventCountsByFacet, singletonGroups, summarizeGroups, weeklyEventHistogram, withGroupCategories, type EventGroups } from '../query/event-counts.ts';
+import { eventCountsByFacet, groupsAmongShown, singletonGroups, summarizeGroups, weeklyEventHistogram, withGroupCategories, type EventGroups } from '../query/event-counts.ts';
 import { CANDIDATE_BASIS, type EventLinks, type LinkRecords } from '../query/event-links.ts';
 
 /** A "possibly the same event" pair, seen from one of its records. */
@@ -79,8 +79,17 @@ export class AppState {
   linked = $state.raw<{ readonly index: IncidentIndex; readonly links: EventLinks; readonly records: LinkRecords } | null>(null);
   /** The links of the current records; null while linking runs (each record is then its own event). */
   readonly links = $derived<EventLinks | null>(this.linked?.index === this.index ? this.linked.links : null);
-  /** Which event each record belongs to. */
-  readonly groups = $derived<EventGroups>(this.links ?? singletonGroups(this.index.incidents.length));
+  /** What the reader chose to see: dates, categories, places, datasets. */
+  filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
+  /** Which event each record belongs to, every dataset counted: what "of N incidents" counts. */
+  readonly allGroups = $derived<EventGroups>(this.links ?? singletonGroups(this.index.incidents.length));
+  /** The datasets shown (null: all). The same Set while only other filters change, so the groups are not redone. */
+  readonly #shownDatasets = $derived(this.filter.datasets);
+  /**
+   * Which event each record belongs to, as the reader sees them: a record of a hidden dataset
+   * leaves its event, which is then placed, dated and categorised by its shown records only.
+   */
+  readonly groups = $derived<EventGroups>(groupsAmongShown(this.allGroups, this.index, this.#shownDatasets));
   /** Each event's category and the records that give its place and date. */
   readonly summaries = $derived(summarizeGroups(this.index, this.groups));
   /** The index with each record's category replaced by its event's, so filters and counts agree with the map. */
@@ -105,7 +114,6 @@ export class AppState {
   cameraRequest = $state.raw<CameraRequest | null>(null);
   #cameraSeq = 0;
 
-  filter = $state.raw<IncidentFilter>(EMPTY_FILTER);
   /** True until the default date range (from the coup) is applied, when a link named no dates. */
   dateDefault = $state(false);
   /** Set when the filter was changed by the app, not by the reader: the URL rewrites its entry instead of adding one. */
