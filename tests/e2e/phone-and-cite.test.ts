@@ -207,12 +207,23 @@ for (const vp of VIEWPORTS) {
       expect(digits / scale ** 2, 'pixels of the count in its ink').toBeGreaterThan(8);
     });
 
-    // Issue #12 asked for "3" at Demoso: the three curated Demoso incidents (E03, E05, E06). Today they
-    // are not one stack: the curated records carry no township code, so they are not drawn as the
-    // Demoso area but as a pin at the old centroid, and E06 is drawn at its linked UCDP record's
-    // place (Nan Mei Khon). See the report on branch local-geo-tests; enable once the curated data
-    // carries township codes.
-    it.todo('draws the three curated Demoso incidents as one Demoso stack showing "3"');
+    // Issue #12's own case: the three curated Demoso incidents (E03, E05, E06), each known only to
+    // Demoso Township, are one stack. With the built-in UCDP record shown, that stack also holds
+    // UCDP's Demoso events, so it is checked with the curated incidents alone.
+    it('draws the three curated Demoso incidents as one Demoso stack showing "3"', async () => {
+      const page = shared.page();
+      await page.evaluate(() => (window as unknown as { conflictMap: { app: { toggleDataset: (id: string, on: boolean) => void } } }).conflictMap.app.toggleDataset('ucdp-ged', false));
+      try {
+        await jumpTo(page, 97.1, 19.45, 9);
+        const counts = await renderedFeatures(page, [LAYER.markerCounts]);
+        const count = counts.find((f) => f.properties['key'] === `a:${DEMOSO}`);
+        expect(count, 'a count is drawn at the Demoso stack').toBeDefined();
+        expect(String(count?.properties['ids']).split('|').filter(Boolean).sort()).toEqual(['E03', 'E05', 'E06']);
+        expect(Number(count?.properties['count'])).toBe(3);
+      } finally {
+        await page.evaluate(() => (window as unknown as { conflictMap: { app: { toggleDataset: (id: string, on: boolean) => void } } }).conflictMap.app.toggleDataset('ucdp-ged', true));
+      }
+    });
 
     it('lets no label cover an incident marker at the Sagaing and Tabayin views', async () => {
       const page = shared.page();
