@@ -2,7 +2,8 @@
  * Issue #12 in the browser, on a 1440×900 touch laptop and on a 390×844 phone (touch, mobile):
  * Cite is reached and used by keyboard and by touch and puts a clean citation on the clipboard;
  * nothing overflows sideways with the panels open; the phone's controls are large enough to tap;
- * a stack of incidents shows its number; no label covers an incident marker. The
+ * a stack of incidents shows its number; no label covers an incident marker; pinch, pan and tap
+ * work through CDP touch events. The
  * export's opaque panels are checked in export.test.ts ("opaque legend and footer panels").
  */
 import { describe, expect, it } from 'vitest';
@@ -248,6 +249,63 @@ for (const vp of VIEWPORTS) {
         }
         expect(covered, `${name}: markers under labels`).toEqual([]);
       }
+    });
+
+    it('zooms with a two-finger pinch, pans with one finger and opens an incident with a tap (CDP touch events)', async () => {
+      const page = shared.page();
+      const map = (): Promise<{ zoom: number; lon: number; lat: number }> =>
+        page.evaluate(() => {
+          const m = (window as unknown as { conflictMap: Handle }).conflictMap.map;
+          return { zoom: m.getZoom(), lon: m.getCenter().lng, lat: m.getCenter().lat };
+        });
+      await jumpTo(page, 96, 21, 6);
+      const box = await page.locator('[data-testid="map"] canvas').boundingBox();
+      if (!box) throw new Error('no map canvas');
+      const cx = box.x + box.width / 2;
+      const cy = box.y + box.height / 2;
+      const cdp = await page.context().newCDPSession(page);
+      const touch = async (type: 'touchStart' | 'touchMove' | 'touchEnd', points: { x: number; y: number }[]): Promise<void> => {
+        await cdp.send('Input.dispatchTouchEvent', { type, touchPoints: points.map((p, id) => ({ ...p, id })) });
+      };
+      try {
+        // Two fingers from 60 px apart to 300 px apart: five times the distance, about 2.3 zoom levels.
+        const fingers = (half: number) => [{ x: cx - half, y: cy }, { x: cx + half, y: cy }];
+        await touch('touchStart', fingers(30));
+        for (let i = 1; i <= 10; i++) {
+          await touch('touchMove', fingers(30 + i * 12));
+          await page.waitForTimeout(30);
+        }
+        await touch('touchEnd', []);
+        await waitForIdle(page);
+        const pinched = await map();
+        expect(pinched.zoom, 'zoom after the pinch').toBeGreaterThan(7.8);
+        expect(pinched.zoom).toBeLessThan(8.8);
+
+        // One finger 120 px to the right: the map follows it, so the centre moves west.
+        await touch('touchStart', [{ x: cx, y: cy }]);
+        for (let i = 1; i <= 8; i++) {
+          await touch('touchMove', [{ x: cx + i * 15, y: cy }]);
+          await page.waitForTimeout(30);
+        }
+        await touch('touchEnd', []);
+        await waitForIdle(page);
+        const panned = await map();
+        expect(panned.zoom).toBeCloseTo(pinched.zoom, 5);
+        const [was] = await project(page, [[pinched.lon, pinched.lat]]);
+        expect((was as CanvasPoint).x - box.width / 2, 'the old centre moved with the finger').toBeGreaterThan(60);
+      } finally {
+        await cdp.detach();
+      }
+
+      // A tap on the Let Yet Kone marker opens its details (closed first, so the tap is what opens them).
+      await page.evaluate(() => (window as unknown as { conflictMap: { app: { select: (id: string | null) => void } } }).conflictMap.app.select(null));
+      await page.locator('[data-testid="details"]').waitFor({ state: 'detached' });
+      await jumpTo(page, 95.401, 22.677, 10);
+      const marker = (await renderedFeatures(page, [LAYER.incidents])).find((f) => String(f.properties['ids']).includes('|E16|'));
+      expect(marker, 'the Let Yet Kone marker').toBeDefined();
+      const [at] = await project(page, [marker?.geometry.coordinates as [number, number]]);
+      await page.touchscreen.tap(box.x + (at as CanvasPoint).x, box.y + (at as CanvasPoint).y);
+      await page.locator('[data-testid="details"]').getByText(/Let Yet Kone/).first().waitFor();
     });
   });
 }
