@@ -17,6 +17,9 @@ export default defineConfig({
           name: 'unit',
           environment: 'node',
           include: ['tests/unit/**/*.test.ts'],
+          // Not a speed limit: vitest's 5 s default failed healthy geometry checks (9 s) while
+          // browser tests shared the two cores. Speed is measured in `npm run bench`.
+          testTimeout: 30_000,
         },
       },
       {
@@ -27,6 +30,7 @@ export default defineConfig({
           environment: 'jsdom',
           include: ['tests/component/**/*.test.ts'],
           setupFiles: ['tests/component/setup.ts'],
+          testTimeout: 30_000,
         },
       },
       {

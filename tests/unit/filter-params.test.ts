@@ -93,6 +93,14 @@ describe('paramsToFilter', () => {
     expect({ filter: got.filter, selectedId: got.selectedId }).toEqual({ filter: only(filter), selectedId });
   });
 
+  it('writes records that name no state as "~" and reads them back, when the data has such records', () => {
+    const filter = only({ admin1: new Set(['', 'Sagaing']) });
+    expect(filterToParams(filter, null).get('adm')).toBe('Sagaing,~');
+    expect(paramsToFilter(new Map([['adm', 'Sagaing,~']]), { admin1: ['', 'Sagaing'] }).filter.admin1).toEqual(new Set(['', 'Sagaing']));
+    expect(paramsToFilter(new Map([['adm', 'Sagaing,~']]), { admin1: ['Sagaing'] }).filter.admin1).toEqual(new Set(['Sagaing']));
+    expect(paramsToFilter(new Map([['adm', '']])).filter.admin1).toBeNull();
+  });
+
   it('drops admin1 names and datasets the data does not have, when told which it has', () => {
     const got = paramsToFilter(parseHash('#adm=Kayin,Atlantis&ds=curated,import-gone').params, {
       admin1: ['Kayin', 'Sagaing'],

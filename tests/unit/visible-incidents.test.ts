@@ -166,6 +166,22 @@ describe('visibleIncidents', () => {
   it('has no data span without incidents', () => {
     expect(buildIncidentIndex([]).dataSpan).toBeNull();
   });
+
+  it('offers each state once however a dataset writes it (UCDP\u2019s "Magway ", "Magwe", "Karen")', () => {
+    const rows: CompactIncident[] = [
+      ['A', 'clash', 'day', '2022-01-01', '2022-01-01', 'Magway ', 'town', 'imported', 'ucdp-ged'],
+      ['B', 'clash', 'day', '2022-01-02', '2022-01-02', 'Magwe', 'town', 'imported', 'ucdp-ged'],
+      ['C', 'clash', 'day', '2022-01-03', '2022-01-03', 'Karen', 'town', 'imported', 'ucdp-ged'],
+      ['D', 'clash', 'day', '2022-01-04', '2022-01-04', 'Kayin', 'town', 'imported', 'ucdp-ged'],
+      ['E', 'clash', 'day', '2022-01-05', '2022-01-05', '', 'town', 'imported', 'ucdp-ged'],
+      ['F', 'clash', 'day', '2022-01-06', '2022-01-06', 'Naypyidaw Union territory', 'town', 'imported', 'ucdp-ged'],
+    ];
+    const incidents = rows.map(incident);
+    const index = buildIncidentIndex(incidents);
+    expect(index.admin1Names).toEqual(['', 'Kayin', 'Magway', 'Nay Pyi Taw']);
+    expect(ids(visibleIncidents(incidents, only({ admin1: new Set(['Kayin']) })))).toEqual(['C', 'D']);
+    expect(ids(visibleIncidents(incidents, only({ admin1: new Set(['']) })))).toEqual(['E']);
+  });
 });
 
 /** The obvious, slow filter that `visibleIndices` must agree with. */

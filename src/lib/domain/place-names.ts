@@ -3,6 +3,7 @@
  * "Kya In Seik Gyi" and "Kyainseikgyi", "Depayin" and "Tabayin". The place search ranks
  * matches with them; the event linking asks whether two records name the same township.
  */
+import { ADMIN1_ISO_CODES } from './areas.ts';
 
 /**
  * Groups of names for the same place that spelling rules alone don't join: colonial
@@ -128,4 +129,18 @@ export function townshipKey(admin1: string, township: string | undefined): strin
   const t = placeNameKey(township);
   if (t === '') return '';
   return `${placeNameKey(admin1.split('-')[0] ?? '')}/${t}`;
+}
+
+// The app's name of each state and region, and of the union territory, by its name key.
+const ADMIN1_BY_KEY = new Map<string, string>([...Object.keys(ADMIN1_ISO_CODES), 'Nay Pyi Taw'].map((name) => [placeNameKey(name), name]));
+
+/**
+ * The app's name for a state or region as a dataset writes it, so one state is one value of
+ * the filter: "Magway " and "Magwe" → "Magway", "Karen" → "Kayin", "Sagaing region" → "Sagaing",
+ * "Naypyidaw Union territory" → "Nay Pyi Taw". A name it does not know is kept, trimmed.
+ */
+export function canonicalAdmin1(raw: string): string {
+  const trimmed = raw.trim().replace(/\s+/g, ' ');
+  if (trimmed === '') return '';
+  return ADMIN1_BY_KEY.get(placeNameKey(trimmed.replace(/\s+union territory$/i, ''))) ?? trimmed;
 }

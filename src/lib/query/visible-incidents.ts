@@ -12,6 +12,7 @@ import type { IncidentRecord } from '../domain/incident.ts';
 import { LOCATION_PRECISIONS, type LocationPrecision } from '../domain/precision.ts';
 import { VERIFICATION_STATUSES, type VerificationStatus } from '../domain/verification.ts';
 import { incidentDaySpan, rangeDaySpan, type DaySpan } from '../domain/date-span.ts';
+import { canonicalAdmin1 } from '../domain/place-names.ts';
 
 /** Code stored for a value outside its enum: it passes only a facet that is not filtered. */
 const UNKNOWN = 255;
@@ -32,7 +33,7 @@ export interface IncidentIndex {
   readonly verification: Uint8Array;
   /** Index into `admin1Names`. */
   readonly admin1: Uint32Array;
-  /** Distinct admin1 names, sorted. */
+  /** Distinct admin1 names as the app writes them (`canonicalAdmin1`), sorted. */
   readonly admin1Names: readonly string[];
   /** Index into `datasetIds`. */
   readonly dataset: Uint32Array;
@@ -146,7 +147,14 @@ export function buildIncidentIndex(incidents: readonly IncidentRecord[]): Incide
   const order = dateOrder(rawStart, incidents);
 
   const sorted = Array.from(order, (i) => incidents[i] as IncidentRecord);
-  const admin1Dict = dictionary(sorted.map((inc) => inc.place.admin1));
+  // Datasets write one state several ways ("Magway ", "Magwe", "Karen"): the filter offers each once.
+  const canonical = new Map<string, string>();
+  const admin1Of = (inc: IncidentRecord): string => {
+    let name = canonical.get(inc.place.admin1);
+    if (name === undefined) canonical.set(inc.place.admin1, (name = canonicalAdmin1(inc.place.admin1)));
+    return name;
+  };
+  const admin1Dict = dictionary(sorted.map(admin1Of));
   const datasetDict = dictionary(sorted.map((inc) => inc.dataset));
   const townshipDict = dictionary(sorted.map((inc) => inc.place.townshipCode ?? ''));
   const other = CATEGORY_IDS.indexOf('other');
@@ -184,7 +192,7 @@ export function buildIncidentIndex(incidents: readonly IncidentRecord[]): Incide
     index.category[k] = c === UNKNOWN ? other : c;
     index.precision[k] = codeOf(LOCATION_PRECISIONS, inc.precision);
     index.verification[k] = codeOf(VERIFICATION_STATUSES, inc.verification.status);
-    index.admin1[k] = admin1Dict.code.get(inc.place.admin1) as number;
+    index.admin1[k] = admin1Dict.code.get(admin1Of(inc)) as number;
     index.dataset[k] = datasetDict.code.get(inc.dataset) as number;
     index.township[k] = townshipDict.code.get(inc.place.townshipCode ?? '') as number;
   }

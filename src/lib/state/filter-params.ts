@@ -37,6 +37,13 @@ const NONE = 'none';
 /** Ids and names we accept from a link: no separators, nothing that needs escaping to read. */
 const SAFE_ID = /^[\p{L}\p{N}][\p{L}\p{N} _.:'()-]{0,127}$/u;
 
+/** How a link writes the admin1 value of records that name no state or region (""). */
+const UNNAMED_ADMIN1 = '~';
+
+function admin1ToLink(set: ReadonlySet<string> | null): ReadonlySet<string> | null {
+  return set === null || !set.has('') ? set : new Set([...set].map((v) => (v === '' ? UNNAMED_ADMIN1 : v)));
+}
+
 export interface FilterParamsState {
   readonly filter: IncidentFilter;
   readonly selectedId: string | null;
@@ -55,7 +62,7 @@ function writeList(set: ReadonlySet<string> | null, order?: readonly string[]): 
   if (set.size === 0) return NONE;
   // A name with a comma could not be read back as one value, so it cannot be in a link;
   // if nothing writable is left the link shows all rather than nothing.
-  const values = order ? order.filter((v) => set.has(v)) : [...set].filter((v) => SAFE_ID.test(v)).sort();
+  const values = order ? order.filter((v) => set.has(v)) : [...set].filter((v) => v === UNNAMED_ADMIN1 || SAFE_ID.test(v)).sort();
   return values.length ? values.join(',') : null;
 }
 
@@ -70,7 +77,7 @@ export function filterToParams(filter: IncidentFilter, selectedId: string | null
     params.set(FILTER_PARAM.to, filter.dateRange.end);
   }
   set(FILTER_PARAM.categories, writeList(filter.categories, CATEGORY_IDS));
-  set(FILTER_PARAM.admin1, writeList(filter.admin1));
+  set(FILTER_PARAM.admin1, writeList(admin1ToLink(filter.admin1)));
   set(FILTER_PARAM.precisions, writeList(filter.precisions, LOCATION_PRECISIONS));
   set(FILTER_PARAM.verification, writeList(filter.verification, VERIFICATION_STATUSES));
   set(FILTER_PARAM.datasets, writeList(filter.datasets));
@@ -110,6 +117,17 @@ function acceptName(known: Iterable<string> | undefined): (v: string) => v is st
   return (v: string): v is string => SAFE_ID.test(v) && (set === null || set.has(v));
 }
 
+/** An admin1 name from a link: a safe name, or "~" for records that name none (when there are such). */
+function acceptAdmin1(known: Iterable<string> | undefined): (v: string) => v is string {
+  const name = acceptName(known);
+  const set = known ? new Set(known) : null;
+  return (v: string): v is string => (v === UNNAMED_ADMIN1 ? set === null || set.has('') : name(v));
+}
+
+function admin1FromLink(set: ReadonlySet<string> | null): ReadonlySet<string> | null {
+  return set === null || !set.has(UNNAMED_ADMIN1) ? set : new Set([...set].map((v) => (v === UNNAMED_ADMIN1 ? '' : v)));
+}
+
 /**
  * The filter and selection a link asks for. Unknown categories, precisions and statuses are
  * dropped, as are admin1 names and datasets outside `known` when given; a missing, malformed
@@ -122,7 +140,7 @@ export function paramsToFilter(params: ReadonlyMap<string, string>, known: Known
       ...EMPTY_FILTER,
       dateRange: readRange(params.get(FILTER_PARAM.from)?.trim(), params.get(FILTER_PARAM.to)?.trim()),
       categories: readList<CategoryId>(params.get(FILTER_PARAM.categories), isCategoryId),
-      admin1: readList(params.get(FILTER_PARAM.admin1), acceptName(known.admin1)),
+      admin1: admin1FromLink(readList(params.get(FILTER_PARAM.admin1), acceptAdmin1(known.admin1))),
       precisions: readList<LocationPrecision>(params.get(FILTER_PARAM.precisions), isLocationPrecision),
       verification: readList<VerificationStatus>(params.get(FILTER_PARAM.verification), isVerificationStatus),
       datasets: readList(params.get(FILTER_PARAM.datasets), acceptName(known.datasets)),
