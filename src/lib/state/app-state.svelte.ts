@@ -235,6 +235,10 @@ export class AppState {
     ...this.builtins.map((b) => ({ id: b.id, name: this.datasetNames[b.id] ?? b.meta.name, attribution: b.meta.attribution, version: b.version })),
     ...this.datasets.map((d) => ({ id: d.id, name: d.name, attribution: d.attribution, version: d.importedAt })),
   ]);
+  /** The attributions of the datasets shown, each once, for the legend: a hidden dataset is not credited for what the map does not show. */
+  readonly shownAttributions = $derived<readonly string[]>([
+    ...new Set(this.datasetInfo.filter((d) => this.filter.datasets?.has(d.id) ?? true).flatMap((d) => d.attribution?.split(' | ') ?? []).filter(Boolean)),
+  ]);
   /** Visible records and events, for the count ("1,548 records, 1,530 events"). */
   readonly visibleCounts = $derived({ records: this.visibleRows.length, events: this.events.length });
 
