@@ -16,18 +16,46 @@ export interface FilterBenchResult {
   readonly bareSetFilterMedianMs: number;
 }
 
-function median(xs: number[]): number {
+/** The median of some timings (NaN for none). */
+export function median(xs: readonly number[]): number {
   const s = [...xs].sort((a, b) => a - b);
   const m = Math.floor(s.length / 2);
   return s.length % 2 ? (s[m] ?? NaN) : ((s[m - 1] ?? NaN) + (s[m] ?? NaN)) / 2;
 }
 
+/** A date range as the filter holds it: first and last day, YYYY-MM-DD. */
+export type DateRangeStep = readonly [start: string, end: string];
+
 /** Month-long date ranges across the synthetic data, in an order that changes a lot each step. */
-const RANGES = [
+export const RANGES: readonly DateRangeStep[] = [
   ['2022-01-01', '2022-01-31'], ['2022-07-01', '2022-07-31'], ['2021-03-01', '2021-03-31'],
   ['2023-05-01', '2023-05-31'], ['2022-10-01', '2022-10-31'], ['2021-09-01', '2021-09-30'],
   ['2023-11-01', '2023-11-30'], ['2022-04-01', '2022-04-30'], ['2021-12-01', '2021-12-31'],
-] as const;
+];
+
+/**
+ * Sets each date range in turn through the app (`setFilter`, as the filter panel does) and times
+ * each change to the map's next `idle` after the clustered source has taken the new visible set
+ * (it is updated by a debounced `setData`); ms per step. The page is the app opened with `?handle`.
+ */
+export async function settledDateRangeSteps(page: Page, ranges: readonly DateRangeStep[]): Promise<number[]> {
+  return page.evaluate(async (ranges) => {
+    const { map, app } = (window as any).conflictMap;
+    const times: number[] = [];
+    for (const [start, end] of ranges) {
+      const t0 = performance.now();
+      const data = new Promise<void>((r) => {
+        const on = (e: any) => { if (e.sourceId === 'incidents' && e.isSourceLoaded) { map.off('sourcedata', on); r(); } };
+        map.on('sourcedata', on);
+      });
+      app.setFilter({ ...app.filter, dateRange: { start, end } });
+      await data;
+      await new Promise((r) => map.once('idle', r));
+      times.push(performance.now() - t0);
+    }
+    return times;
+  }, ranges as [string, string][]);
+}
 
 /** Runs the filter benchmark on a page opened at the app with `?handle`. */
 export async function benchFilter(page: Page, n = 100_000): Promise<FilterBenchResult> {
@@ -39,23 +67,7 @@ export async function benchFilter(page: Page, n = 100_000): Promise<FilterBenchR
     await new Promise((r) => map.once('idle', r));
   }, JSON.stringify(incidents));
 
-  const settled: number[] = await page.evaluate(async (ranges) => {
-    const { map, app } = (window as any).conflictMap;
-    const times: number[] = [];
-    for (const [start, end] of ranges) {
-      const t0 = performance.now();
-      // The clustered source is updated by a debounced setData; wait for its data, then idle.
-      const data = new Promise<void>((r) => {
-        const on = (e: any) => { if (e.sourceId === 'incidents' && e.isSourceLoaded) { map.off('sourcedata', on); r(); } };
-        map.on('sourcedata', on);
-      });
-      app.setFilter({ ...app.filter, dateRange: { start, end } });
-      await data;
-      await new Promise((r) => map.once('idle', r));
-      times.push(performance.now() - t0);
-    }
-    return times;
-  }, RANGES as unknown as [string, string][]);
+  const settled = await settledDateRangeSteps(page, RANGES);
 
   const live: number[] = await page.evaluate(async (ranges) => {
     const { map, app } = (window as any).conflictMap;
@@ -71,7 +83,7 @@ export async function benchFilter(page: Page, n = 100_000): Promise<FilterBenchR
     }
     app.scrubbing = false;
     return times;
-  }, RANGES as unknown as [string, string][]);
+  }, RANGES as [string, string][]);
 
   const fc = incidentsToFeatureCollection(incidents);
   const bare: number[] = await page.evaluate(async ({ json, ranges }) => {
@@ -89,7 +101,7 @@ export async function benchFilter(page: Page, n = 100_000): Promise<FilterBenchR
       times.push(performance.now() - t0);
     }
     return times;
-  }, { json: JSON.stringify(fc), ranges: RANGES as unknown as [string, string][] });
+  }, { json: JSON.stringify(fc), ranges: RANGES as [string, string][] });
 
   return {
     incidents: n,

@@ -265,8 +265,8 @@ async function withMemory<T>(page: Page, pids: readonly number[], run: () => Pro
   }
 }
 
-/** A page in a fresh context (its own renderer process), with that renderer's pids. */
-async function freshPage(browser: Browser): Promise<{ page: Page; pids: number[] }> {
+/** A page in a fresh context (its own renderer process and HTTP cache), with that renderer's pids. */
+export async function freshPage(browser: Browser): Promise<{ page: Page; pids: number[] }> {
   const before = new Set(await rendererPids(browser));
   const context = await browser.newContext({ viewport: { width: 1300, height: 850 } });
   const page = await context.newPage();
@@ -314,6 +314,75 @@ export interface BenchOptions {
   readonly repeats?: number;
 }
 
+/** What choosing a file in the app's "Import data" input measured, up to the points drawn. */
+export type AppImportResult = Pick<ImportBenchResult, 'counts' | 'chooseToReportMs' | 'fileToDrawnMs' | 'whileReading' | 'whileDrawing'>;
+
+/** Where `instrumentAppImport` keeps its marks in the page. */
+export type AppImportWindow = BenchWindow;
+
+/**
+ * Marks, in `window.__bench` of an app page at its first idle (opened with `?handle`), when a
+ * file is chosen in "Import data", when the report shows, and the map's first `idle` after the
+ * imported points reach it, and records main-thread tasks over 50 ms.
+ */
+export async function instrumentAppImport(page: Page): Promise<void> {
+  await page.evaluate(() => {
+    const w = window as unknown as BenchWindow;
+    const bench: BenchWindow['__bench'] = { longTasks: [] };
+    w.__bench = bench;
+    // Tasks that block the page for over 50 ms: how responsive the map stays during the import.
+    new PerformanceObserver((list) => {
+      for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
+    }).observe({ type: 'longtask' });
+    const input = document.querySelector<HTMLInputElement>('#import-file');
+    input?.addEventListener('change', () => (bench.chosenAt = performance.now()), { capture: true });
+    new MutationObserver(() => {
+      if (bench.reportAt === undefined && document.querySelector('[data-testid="import-counts"], [data-testid="import-refused"]')) {
+        bench.reportAt = performance.now();
+      }
+    }).observe(document.body, { childList: true, subtree: true });
+    const map = w.conflictMap.map;
+    let sourceUpdated = false;
+    map.on('sourcedata', (e) => {
+      if (e.sourceId === 'incidents' && bench.reportAt !== undefined) sourceUpdated = true;
+    });
+    map.on('idle', () => {
+      if (sourceUpdated && bench.drawnAt === undefined) bench.drawnAt = performance.now();
+    });
+  });
+}
+
+/** Reads what `instrumentAppImport` marked, and the report's counts, once the points are drawn. */
+export function readAppImport(page: Page): Promise<AppImportResult> {
+  return page.evaluate(() => {
+    const b = (window as unknown as BenchWindow).__bench;
+    const n = (sel: string): number => Number(document.querySelector(sel)?.textContent?.replace(/,/g, '') ?? NaN);
+    const tasks = (from = 0, to = Infinity): { longestTaskMs: number; longTasksMs: number } => {
+      const within = b.longTasks.filter((t) => t.start >= from && t.start < to);
+      return { longestTaskMs: Math.max(0, ...within.map((t) => t.duration)), longTasksMs: within.reduce((sum, t) => sum + t.duration, 0) };
+    };
+    return {
+      whileReading: tasks(b.chosenAt, b.reportAt),
+      whileDrawing: tasks(b.reportAt, b.drawnAt),
+      chooseToReportMs: (b.reportAt ?? NaN) - (b.chosenAt ?? NaN),
+      fileToDrawnMs: (b.drawnAt ?? NaN) - (b.chosenAt ?? NaN),
+      counts: { read: n('[data-count="read"]'), shown: n('[data-count="shown"]'), rejected: n('[data-count="rejected"]') },
+    };
+  });
+}
+
+/**
+ * Chooses the file in the "Import data" input of an app page already at its first idle (opened
+ * with `?handle`), and waits until the map's first `idle` with the imported points drawn; the
+ * report's counts, the times, and the main-thread tasks over 50 ms while reading and drawing.
+ */
+export async function importThroughApp(page: Page, filePath: string, timeoutMs = 600_000): Promise<AppImportResult> {
+  await instrumentAppImport(page);
+  await page.setInputFiles('#import-file', filePath);
+  await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== undefined, null, { timeout: timeoutMs, polling: 100 });
+  return readAppImport(page);
+}
+
 /**
  * Imports a file through the app's "Import data" input in a fresh page and measures the
  * import, the drawing and memory; then, in the same page, runs the import worker directly in
@@ -329,49 +398,7 @@ export async function benchImport(browser: Browser, filePath: string, options: B
     });
     await page.goto(`${options.baseURL}?handle`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 });
-    await page.evaluate(() => {
-      const w = window as unknown as BenchWindow;
-      const bench: BenchWindow['__bench'] = { longTasks: [] };
-      w.__bench = bench;
-      // Tasks that block the page for over 50 ms: how responsive the map stays during the import.
-      new PerformanceObserver((list) => {
-        for (const e of list.getEntries()) bench.longTasks.push({ start: e.startTime, duration: e.duration });
-      }).observe({ type: 'longtask' });
-      const input = document.querySelector<HTMLInputElement>('#import-file');
-      input?.addEventListener('change', () => (bench.chosenAt = performance.now()), { capture: true });
-      new MutationObserver(() => {
-        if (bench.reportAt === undefined && document.querySelector('[data-testid="import-counts"], [data-testid="import-refused"]')) {
-          bench.reportAt = performance.now();
-        }
-      }).observe(document.body, { childList: true, subtree: true });
-      const map = w.conflictMap.map;
-      let sourceUpdated = false;
-      map.on('sourcedata', (e) => {
-        if (e.sourceId === 'incidents' && bench.reportAt !== undefined) sourceUpdated = true;
-      });
-      map.on('idle', () => {
-        if (sourceUpdated && bench.drawnAt === undefined) bench.drawnAt = performance.now();
-      });
-    });
-    const { result: ui, memory } = await withMemory(page, pids, async () => {
-      await page.setInputFiles('#import-file', filePath);
-      await page.waitForFunction(() => (window as unknown as BenchWindow).__bench.drawnAt !== undefined, null, { timeout: 600_000, polling: 100 });
-      return page.evaluate(() => {
-        const b = (window as unknown as BenchWindow).__bench;
-        const n = (sel: string): number => Number(document.querySelector(sel)?.textContent?.replace(/,/g, '') ?? NaN);
-        const tasks = (from = 0, to = Infinity): { longestTaskMs: number; longTasksMs: number } => {
-          const within = b.longTasks.filter((t) => t.start >= from && t.start < to);
-          return { longestTaskMs: Math.max(0, ...within.map((t) => t.duration)), longTasksMs: within.reduce((sum, t) => sum + t.duration, 0) };
-        };
-        return {
-          whileReading: tasks(b.chosenAt, b.reportAt),
-          whileDrawing: tasks(b.reportAt, b.drawnAt),
-          chooseToReportMs: (b.reportAt ?? NaN) - (b.chosenAt ?? NaN),
-          fileToDrawnMs: (b.drawnAt ?? NaN) - (b.chosenAt ?? NaN),
-          counts: { read: n('[data-count="read"]'), shown: n('[data-count="shown"]'), rejected: n('[data-count="rejected"]') },
-        };
-      });
-    });
+    const { result: ui, memory } = await withMemory(page, pids, () => importThroughApp(page, filePath));
     if (workerUrl === null) throw new Error('The import worker was not seen');
     // The worker-only runs use the bench's own worker (the same importer, plus benchmark modes),
     // which the bare page of the same origin starts.

@@ -13,7 +13,7 @@ import { mkdir, stat } from 'node:fs/promises';
 import { dirname, join, resolve } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { Browser, Page } from 'playwright-core';
-import { BENCH_OUT_DIR, writeSyntheticAcledCsv } from './import-bench.ts';
+import { BENCH_OUT_DIR, instrumentAppImport, readAppImport, writeSyntheticAcledCsv, type AppImportWindow } from './import-bench.ts';
 
 const HERE = dirname(fileURLToPath(import.meta.url));
 const ROOT = resolve(HERE, '../..');
@@ -72,7 +72,6 @@ type MillionWindow = {
     map: import('maplibre-gl').Map;
     app: { visible: readonly unknown[]; incidents: readonly unknown[]; filter: object; setFilter(f: object): void };
   };
-  __million: { chosenAt?: number; reportAt?: number; drawnAt?: number };
 };
 
 function median(xs: readonly number[]): number | null {
@@ -203,45 +202,15 @@ export async function benchMillion(
     await race(page.goto(`${options.baseURL}?handle`));
     await race(page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 120_000 }));
     rendererBaselineMB = rssMB();
-    await race(
-      page.evaluate(() => {
-        const w = window as unknown as MillionWindow;
-        const bench: MillionWindow['__million'] = {};
-        w.__million = bench;
-        document.querySelector('#import-file')?.addEventListener('change', () => (bench.chosenAt = performance.now()), { capture: true });
-        new MutationObserver(() => {
-          if (bench.reportAt === undefined && document.querySelector('[data-testid="import-counts"], [data-testid="import-refused"]')) {
-            bench.reportAt = performance.now();
-          }
-        }).observe(document.body, { childList: true, subtree: true });
-        const map = w.conflictMap.map;
-        let sourceUpdated = false;
-        map.on('sourcedata', (e) => {
-          if (e.sourceId === 'incidents' && bench.reportAt !== undefined) sourceUpdated = true;
-        });
-        map.on('idle', () => {
-          if (sourceUpdated && bench.drawnAt === undefined) bench.drawnAt = performance.now();
-        });
-      }),
-    );
+    await race(instrumentAppImport(page));
     await race(page.setInputFiles('#import-file', filePath));
-    await race(page.waitForFunction(() => (window as unknown as MillionWindow).__million.reportAt !== undefined, null, { timeout, polling: 500 }));
+    await race(page.waitForFunction(() => (window as unknown as AppImportWindow).__bench.reportAt !== undefined, null, { timeout, polling: 500 }));
     phase = 'drawing';
     rendererAtReportMB = rssMB();
     const refused = await race(page.locator('[data-testid="import-refused"]').count());
     if (refused > 0) throw new Error(`refused: ${await page.locator('[data-testid="import-refused"]').innerText()}`);
-    await race(page.waitForFunction(() => (window as unknown as MillionWindow).__million.drawnAt !== undefined, null, { timeout, polling: 500 }));
-    const drawn = await race(
-      page.evaluate(() => {
-        const b = (window as unknown as MillionWindow).__million;
-        const n = (sel: string): number => Number(document.querySelector(sel)?.textContent?.replace(/,/g, '') ?? NaN);
-        return {
-          chooseToReportMs: (b.reportAt ?? NaN) - (b.chosenAt ?? NaN),
-          fileToDrawnMs: (b.drawnAt ?? NaN) - (b.chosenAt ?? NaN),
-          counts: { read: n('[data-count="read"]'), shown: n('[data-count="shown"]'), rejected: n('[data-count="rejected"]') },
-        };
-      }),
-    );
+    await race(page.waitForFunction(() => (window as unknown as AppImportWindow).__bench.drawnAt !== undefined, null, { timeout, polling: 500 }));
+    const drawn = await race(readAppImport(page));
     ({ chooseToReportMs, fileToDrawnMs, counts } = drawn);
     rendererAtDrawnMB = rssMB();
     phase = 'filtering';
@@ -277,7 +246,7 @@ export async function benchMillion(
 
     phase = 'reloading';
     await race(page.waitForFunction(datasetRecordStored, null, { timeout, polling: 1000 }));
-    reportToStoredMs = await race(page.evaluate(() => performance.now() - ((window as unknown as MillionWindow).__million.reportAt ?? NaN)));
+    reportToStoredMs = await race(page.evaluate(() => performance.now() - ((window as unknown as AppImportWindow).__bench.reportAt ?? NaN)));
     // The import's figures end here; the reopened app gets a page (and renderer) of its own.
     sampling = false;
     await sampler;

@@ -11,8 +11,10 @@ import { benchBarePage, benchImport, buildBarePage, formatImportBench, writeSynt
 import { benchPublish, formatPublishBench } from './publish-bench.ts';
 import { benchMillion, formatMillion, millionRowFile } from './million-bench.ts';
 import { benchPackage, formatPackageBench } from './package-bench.ts';
+import { benchLocalFind, benchLocalLoad, formatLocalFind, formatLocalLoad } from './local-bench.ts';
+import { benchByTownship, formatByTownship } from './by-township-bench.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
-import { tmpdir } from 'node:os';
+import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 
 const only = new Set(process.argv.slice(2));
@@ -27,18 +29,22 @@ const url = server.resolvedUrls?.local[0] ?? '';
 const browser = await chromium.launch({ executablePath: process.env['CHROMIUM_PATH'] ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
 const out: string[] = [];
 console.log(`\nConflict Map benchmark (${new Date().toISOString()}, headless Chromium, SwiftShader)\n`);
-/** Prints a section as soon as it is measured; a failed section is reported and the rest still run. */
+/**
+ * Prints a section as soon as it is measured; a failed section is reported and the rest still run.
+ * Each starts with the machine's load average: on a shared machine it says how much to trust the times.
+ */
 async function section(name: string, run: () => Promise<string>): Promise<void> {
   if (!want(name)) return;
+  const load = `[${name}: load average ${loadavg().map((x) => x.toFixed(2)).join(', ')} (1, 5, 15 min) on ${availableParallelism()} cores at the start]`;
+  console.log(load);
+  let text: string;
   try {
-    const text = await run();
-    out.push(text);
-    console.log(`${text}\n`);
+    text = await run();
   } catch (e) {
-    const text = `${name}: FAILED — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
-    out.push(text);
-    console.log(`${text}\n`);
+    text = `${name}: FAILED — ${e instanceof Error ? e.message.split('\n')[0] : String(e)}`;
   }
+  out.push(`${load}\n${text}`);
+  console.log(`${text}\n`);
 }
 // tsx (esbuild keepNames) wraps named functions inside page.evaluate callbacks in `__name(...)`.
 const newPage = async () => {
@@ -92,6 +98,21 @@ try {
   await section('publish', async () => formatPublishBench(await benchPublish(browser, outDir)));
   // Issue 7: a million ACLED rows with 300-character notes (about 614 MB, under the 800 MB limit).
   await section('package', async () => formatPackageBench(await benchPackage()));
+  // Issue 11: the local geography's cost at the country view and for "find Tabayin", next to the
+  // same page with every local tile answered empty; "By township" with 200,000 imported rows.
+  await section('local-load', async () => formatLocalLoad(await benchLocalLoad(browser, url, outDir)));
+  await section('local-find', async () => formatLocalFind(await benchLocalFind(browser, url)));
+  await section('township', async () => {
+    const rows = 200_000;
+    const dir = await mkdtemp(join(tmpdir(), 'conflict-map-township-bench-'));
+    try {
+      const file = join(dir, `acled-synthetic-${rows}.csv`);
+      await writeSyntheticAcledCsv(file, rows, { notesLength: 200 });
+      return formatByTownship(await benchByTownship(browser, file, url), rows);
+    } finally {
+      await rm(dir, { recursive: true, force: true });
+    }
+  });
   await section('million', async () => formatMillion(await benchMillion(browser, await millionRowFile(), { baseURL: url })));
 } finally {
   await browser.close();
