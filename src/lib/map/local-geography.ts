@@ -54,11 +54,12 @@ export function localSource(tileUrl: string): VectorSourceSpecification {
 const halo = { 'text-halo-color': BASEMAP_COLORS.labelHalo, 'text-halo-width': 1.4 } as const;
 
 /** English name, with the Burmese under it where the tiles have one, as the state labels do. */
-function bilingual(scale = 0.85): ExpressionSpecification {
+function bilingual(scale = 0.85, burmeseFont?: readonly string[]): ExpressionSpecification {
+  const burmese = burmeseFont ? { 'font-scale': scale, 'text-font': ['literal', [...burmeseFont]] as ExpressionSpecification } : { 'font-scale': scale };
   return [
     'case',
     ['!=', ['coalesce', ['get', 'name_my'], ''], ''],
-    ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_my'], { 'font-scale': scale }],
+    ['format', ['get', 'name_en'], {}, '\n', {}, ['get', 'name_my'], burmese],
     ['get', 'name_en'],
   ];
 }
@@ -260,7 +261,9 @@ export function localLabelLayers(): LayerSpecification[] {
       minzoom: 5,
       filter: ['any', ['==', ['get', 'capital'], 1], ['>=', ['zoom'], 7]],
       layout: {
-        'text-field': bilingual(0.82),
+        // Capitals' English names are bold; their Burmese line stays regular, as the state labels'
+        // does, so the country view does not fetch the bold Myanmar font (46 KB) for a few labels.
+        'text-field': bilingual(0.82, FONT.regular),
         'text-font': ['case', ['==', ['get', 'capital'], 1], ['literal', [...FONT.bold]], ['literal', [...FONT.regular]]],
         'text-size': ['interpolate', ['linear'], ['zoom'], 5, ['case', ['==', ['get', 'capital'], 1], 11.5, 10], 10, ['case', ['==', ['get', 'capital'], 1], 14, 12.5]],
         'text-variable-anchor': ['left', 'right', 'top', 'bottom'],
