@@ -13,6 +13,7 @@ import { join, resolve } from 'node:path';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import type { Browser, BrowserContext, Page } from 'playwright-core';
 import { assertClean, gotoApp, launchChromium, openRecordedPage, waitForIdle, type PageProblems } from './harness.ts';
+import { waitForStoredDatasets } from './stored-datasets.ts';
 import { ACLED_HEADER, acledRow, acledWithWideRow, wideCsv, writeSparseFile } from '../fixtures/hostile/generate.ts';
 
 type Handle = {
@@ -101,36 +102,12 @@ async function pageWithData(): Promise<Baseline> {
   await expect(dialog.locator('[data-count="shown"]').innerText()).resolves.toBe(String(VALID_SHOWN));
   await page.keyboard.press('Escape');
   await dialog.waitFor({ state: 'detached' });
-  await storedDatasets(1);
+  await waitForStoredDatasets(page, 1);
   return page.evaluate(() => {
     const { app } = (window as unknown as { conflictMap: Handle }).conflictMap;
     const countText = document.querySelector('[data-testid="visible-count"]')?.textContent?.trim() ?? '';
     return { curated: app.curated.length, visible: app.visible.length, countText };
   });
-}
-
-/** Waits until IndexedDB holds exactly `n` dataset records (saving runs after a dataset is shown). */
-async function storedDatasets(n: number): Promise<void> {
-  await page.waitForFunction(async (want) => {
-    const req = indexedDB.open('conflict-map-imports');
-    // Never create the database here: an empty one at version 1 would stop the app's upgrade.
-    req.onupgradeneeded = () => req.transaction?.abort();
-    const db = await new Promise<IDBDatabase | null>((r) => {
-      req.onsuccess = () => r(req.result);
-      req.onerror = () => r(null);
-    });
-    if (db === null) return want === 0;
-    if (!db.objectStoreNames.contains('datasets')) {
-      db.close();
-      return false;
-    }
-    const count = await new Promise<number>((r) => {
-      const c = db.transaction('datasets').objectStore('datasets').count();
-      c.onsuccess = () => r(c.result);
-    });
-    db.close();
-    return count === want;
-  }, n);
 }
 
 /** The datasets that have incident chunks in IndexedDB (a refused file must leave none behind). */
@@ -192,7 +169,7 @@ async function expectAliveWithData(before: Baseline): Promise<void> {
   expect(after.feedRows).toBeGreaterThan(0);
   await expect(page.locator('[data-dataset]').innerText()).resolves.toMatch(/acled-current\.csv[\s\S]*8 shown/);
   await expect(page.getByRole('checkbox', { name: /Curated incidents/ }).isChecked()).resolves.toBe(true);
-  await storedDatasets(1);
+  await waitForStoredDatasets(page, 1);
   await expect(datasetsWithStoredChunks()).resolves.toEqual(['acled-current']);
 }
 
@@ -254,13 +231,13 @@ describe('hostile files through the file input', () => {
       (window as unknown as { conflictMap: Handle }).conflictMap.app.visible.some((i) => i.id === 'nested-64:deep-64'),
     );
     await waitForIdle(page);
-    await storedDatasets(2);
+    await waitForStoredDatasets(page, 2);
     await page.reload();
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 60_000 });
     await page.waitForFunction(() => (window as unknown as { conflictMap: Handle }).conflictMap.app.datasets.length === 2);
     await expect(page.locator('[data-dataset="nested-64"]').innerText()).resolves.toMatch(/nested-64\.geojson[\s\S]*1 shown/);
     await page.getByRole('button', { name: 'Erase imported data' }).click();
-    await storedDatasets(0);
+    await waitForStoredDatasets(page, 0);
   });
 
   it('refuses a CSV with a million columns from its header row', async () => {

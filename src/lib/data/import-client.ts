@@ -5,7 +5,7 @@
 import type { Incident } from '../domain/incident.ts';
 import type { ImportReport } from './import/types.ts';
 import type { ImportProgress, PackageDatasetRead, WorkerMessage, WorkerRequest } from './import/worker-protocol.ts';
-import { PACKAGE_FILE_SUFFIX, type PackageMember } from './map-package.ts';
+import { isPackageFileName, type PackageMember } from './map-package.ts';
 import { INCIDENT_UNIQUE_KEYS, StringInterner } from './string-interner.ts';
 
 export type { ImportProgress } from './import/worker-protocol.ts';
@@ -72,8 +72,7 @@ export function sizeRefusal(file: { readonly name: string; readonly size: number
     return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_IMPORT_BYTES)} limit, so it was not read. Split it (for example by year or region) and import the parts.`;
   }
   // A map package is streamed, not read whole, so only the overall limit applies to it.
-  const isPackage = file.name.toLowerCase().endsWith(PACKAGE_FILE_SUFFIX);
-  if (/\.(geo)?json$/i.test(file.name) && !isPackage && file.size > MAX_GEOJSON_BYTES) {
+  if (/\.(geo)?json$/i.test(file.name) && !isPackageFileName(file.name) && file.size > MAX_GEOJSON_BYTES) {
     return `"${file.name}" (${formatMegabytes(file.size)}) is over the ${formatMegabytes(MAX_GEOJSON_BYTES)} limit for GeoJSON, which is read whole, so it was not read. Export it as CSV for more rows.`;
   }
   return null;

@@ -36,6 +36,15 @@ export const PACKAGE_VERSION = 1;
 /** What a package's file name ends with. */
 export const PACKAGE_FILE_SUFFIX = '.conflictmap.geojson';
 
+/**
+ * True when a file's name says it is a map package (the writer always names it so). Such a file
+ * is read only as a package: streamed, checked whole, and refused if it is not one.
+ * @example isPackageFileName('Sagaing, 2022.ConflictMap.geojson') // true
+ */
+export function isPackageFileName(name: string): boolean {
+  return name.toLowerCase().endsWith(PACKAGE_FILE_SUFFIX);
+}
+
 /** Bounds for a package from outside, checked before anything is built from it. */
 export const PACKAGE_LIMITS = {
   /** The `conflictMap` member as text (100,000 decisions take about 17 MB). */

@@ -53,7 +53,7 @@ interface DatasetRun {
 }
 
 function refusal(fileName: string, why: string): string {
-  return `"${fileName}" is a Conflict Map package that cannot be opened. ${why} Nothing was imported.`;
+  return `"${fileName}" cannot be opened as a Conflict Map package. ${why} Nothing was imported.`;
 }
 
 /** Imports a map package, posting its datasets' batches, then `package-done` or `refused`. */
@@ -88,7 +88,10 @@ export async function runPackageImport(request: ImportRequest, post: Post, start
           ? TYPE_LIMITS
           : { maxChars: PACKAGE_LIMITS.maxOtherMemberChars, maxDepth: PACKAGE_LIMITS.maxFeatureDepth },
     featureLimits: { maxChars: PACKAGE_LIMITS.maxFeatureChars, maxDepth: PACKAGE_LIMITS.maxFeatureDepth },
-    onKey: (key) => (key === 'features' && member === null ? 'Its features come before its package member, so it was not written by Conflict Map.' : null),
+    onKey: (key) =>
+      key === 'features' && member === null
+        ? `It is not a map package: it has no "${PACKAGE_MEMBER}" member before its features, as every package Conflict Map writes has. To import it as plain GeoJSON, rename it to end in .geojson alone.`
+        : null,
     onMember: (key, value) => {
       if (key === 'type') return value === 'FeatureCollection' ? null : 'It is not a GeoJSON FeatureCollection.';
       if (key !== PACKAGE_MEMBER) return null;

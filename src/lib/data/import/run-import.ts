@@ -16,6 +16,7 @@ import { DEFAULT_CHUNK_BYTES, parseCsvBlob } from './papa-stream.ts';
 import { SNIFF_BYTES, sniffFileStart } from './sniff.ts';
 import { EncodingError } from './utf8-stream.ts';
 import { fetchImportGeography } from './geography-files.ts';
+import { isPackageFileName } from '../map-package.ts';
 import { looksLikeMapPackage, runPackageImport } from './package-import.ts';
 import type { ImportRequest, Post } from './worker-protocol.ts';
 
@@ -66,8 +67,11 @@ export async function runImport(request: ImportRequest, post: Post, options: Run
     post({ type: 'refused', message: sniff.message });
     return;
   }
-  // A map package is streamed and checked whole, whatever its size (up to the import limit).
-  if (sniff.kind === 'json' && looksLikeMapPackage(new TextDecoder().decode(head))) {
+  // A map package is streamed and checked whole, whatever its size (up to the import limit). A file
+  // named as one is read only as one: else a package with a long member in front of its
+  // description (past the sniffed head), or plain GeoJSON given the name, would be read whole as
+  // GeoJSON, past the package's checks and the GeoJSON size limit its name let it skip.
+  if (sniff.kind === 'json' && (isPackageFileName(fileName) || looksLikeMapPackage(new TextDecoder().decode(head)))) {
     await runPackageImport(request, post, started);
     return;
   }
