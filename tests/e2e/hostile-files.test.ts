@@ -6,6 +6,8 @@
  *
  * The large files are written to a temporary directory at test time (a sparse 1 GiB file takes
  * no disk space); the small ones are committed in tests/fixtures/hostile/ (see generate.ts there).
+ * How soon each refusal shows is printed, never asserted (speed belongs in `npm run bench`): what
+ * is asserted is that a refusal by size starts no worker, and each message says why.
  */
 import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -29,10 +31,6 @@ const HOSTILE = resolve('tests/fixtures/hostile');
 const VALID = resolve('tests/fixtures/import/acled-current.csv');
 /** acled-current.csv: 8 rows, all shown (tests/fixtures/import/acled-current.expected.json). */
 const VALID_SHOWN = 8;
-/** A refusal by File.size must show before anything could have been read. */
-const SIZE_REFUSAL_MS = 2_000;
-/** A refusal after a look at the file (its first 64 KB, or a small file whole). */
-const EARLY_REFUSAL_MS = 5_000;
 
 let browser: Browser;
 let context: BrowserContext;
@@ -176,16 +174,14 @@ async function expectAliveWithData(before: Baseline): Promise<void> {
 describe('hostile files through the file input', () => {
   it('refuses a 1 GiB file by its size at once, without starting a worker', async () => {
     const before = await pageWithData();
-    const { message, ms, workers } = await refusalFor(big.overLimit);
+    const { message, workers } = await refusalFor(big.overLimit);
     expect(message).toMatch(/Not imported\.[\s\S]*"acled-2022-full\.csv" \(1,024 MB\) is over the 800 MB limit, so it was not read/);
-    expect(ms).toBeLessThan(SIZE_REFUSAL_MS);
     expect(workers).toBe(0);
     await expectAliveWithData(before);
 
     // GeoJSON is read whole, so its own, lower limit applies the same way.
     const geo = await refusalFor(big.overGeoJsonLimit);
     expect(geo.message).toMatch(/"events\.geojson" \(150 MB\) is over the 100 MB limit for GeoJSON/);
-    expect(geo.ms).toBeLessThan(SIZE_REFUSAL_MS);
     expect(geo.workers).toBe(0);
     await expectAliveWithData(before);
   });
@@ -203,9 +199,8 @@ describe('hostile files through the file input', () => {
       [big.longTextThenBinary, /stops being valid UTF-8 text near byte 4,194,304[\s\S]*nothing was imported/],
     ];
     for (const [file, expected] of cases) {
-      const { message, ms, workers } = await refusalFor(file);
+      const { message, workers } = await refusalFor(file);
       expect(message, file).toMatch(expected);
-      expect(ms, file).toBeLessThan(EARLY_REFUSAL_MS);
       expect(workers, file).toBe(1);
       await expectAliveWithData(before);
     }
@@ -214,9 +209,8 @@ describe('hostile files through the file input', () => {
   it('refuses GeoJSON nested 10,000 levels deep before parsing it', async () => {
     const before = await pageWithData();
     for (const name of ['nested-10000.geojson', 'nested-65.geojson']) {
-      const { message, ms } = await refusalFor(join(HOSTILE, name));
+      const { message } = await refusalFor(join(HOSTILE, name));
       expect(message, name).toMatch(/nests more than 64 levels deep/);
-      expect(ms, name).toBeLessThan(EARLY_REFUSAL_MS);
       await expectAliveWithData(before);
     }
   });
@@ -242,17 +236,15 @@ describe('hostile files through the file input', () => {
 
   it('refuses a CSV with a million columns from its header row', async () => {
     const before = await pageWithData();
-    const { message, ms } = await refusalFor(big.millionColumns);
+    const { message } = await refusalFor(big.millionColumns);
     expect(message).toMatch(/"million-columns\.csv" has more than 1,000 columns in its header row/);
-    expect(ms).toBeLessThan(EARLY_REFUSAL_MS);
     await expectAliveWithData(before);
   });
 
   it('refuses an ACLED file with a row of a million fields', async () => {
     const before = await pageWithData();
-    const { message, ms } = await refusalFor(big.millionFieldRow);
+    const { message } = await refusalFor(big.millionFieldRow);
     expect(message).toMatch(/"acled-million-field-row\.csv" has a line longer than 1,000,000 characters/);
-    expect(ms).toBeLessThan(EARLY_REFUSAL_MS);
     await expectAliveWithData(before);
   });
 });
