@@ -25,7 +25,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { gzipSync } from 'node:zlib';
-import type { Browser, BrowserContext, Page, Request } from 'playwright-core';
+import type { Browser, Page, Request } from 'playwright-core';
 import { LAYER, SOURCE } from '../../src/lib/map/ids.ts';
 import { LOCAL_PLACES_PATH } from '../../src/lib/data/local-places.ts';
 import { freshPage } from './import-bench.ts';
@@ -39,23 +39,41 @@ import { waitForIdle } from '../e2e/harness.ts';
  */
 const LOCAL_TILES_PATH = 'tiles/local/';
 
-/** The two pages compared: the app as built, and the same with every local tile answered empty. */
+/** The two pages compared: the app as built, and the same with one part of it left out. */
 export type LocalMode = 'with' | 'without';
 
-/** Answers every local-geography tile of the context with an empty 200 body (the baseline). */
-async function withoutLocalTiles(context: BrowserContext): Promise<void> {
-  await context.route(`**/${LOCAL_TILES_PATH}**`, (route) => route.fulfill({ status: 200, body: '' }));
+/**
+ * A part of the page the baseline leaves out, by answering its requests in the browser: the
+ * local tiles (an empty 200 body: no feature drawn), or the built-in UCDP files (a 404: the app
+ * says the dataset could not load, and draws the rest).
+ */
+export interface LeftOut {
+  /** What is left out, for the printed text ("the local layers"). */
+  readonly label: string;
+  /** The short name of its files in the per-load lines ("local tiles"). */
+  readonly files: string;
+  /** A same-origin path fragment its URLs contain (`tiles/local/`). */
+  readonly path: string;
+  /** What the baseline answers each of its requests with. */
+  readonly answer: { readonly status: number; readonly body: string };
+  /**
+   * Measure to the first idle after every built-in dataset has loaded (or failed to) and is drawn,
+   * not to the map's first idle (which the built-in data, loaded beside the map, may come after).
+   */
+  readonly untilDataDrawn?: boolean;
 }
 
+export const LOCAL_LAYERS: LeftOut = { label: 'the local layers', files: 'local tiles', path: LOCAL_TILES_PATH, answer: { status: 200, body: '' } };
+
 /** A fresh page (own context, empty cache) for one mode. */
-async function pageFor(browser: Browser, mode: LocalMode): Promise<Page> {
+async function pageFor(browser: Browser, mode: LocalMode, part: LeftOut = LOCAL_LAYERS): Promise<Page> {
   const { page } = await freshPage(browser);
-  if (mode === 'without') await withoutLocalTiles(page.context());
+  if (mode === 'without') await page.context().route(`**/${part.path}**`, (route) => route.fulfill(part.answer));
   return page;
 }
 
-/** Whether a URL is a local-geography tile. */
-const isLocalTile = (url: string): boolean => new URL(url).pathname.includes(`/${LOCAL_TILES_PATH}`);
+/** Whether a URL is one of the part's files. */
+const isPartOf = (part: LeftOut, url: string): boolean => new URL(url).pathname.includes(`/${part.path}`);
 
 /** Gzip sizes of the built files by path, each computed once. */
 class GzipSizes {
@@ -84,14 +102,14 @@ export interface CountryLoad {
   readonly firstIdleMs: number;
   /** Gzip bytes of the distinct URLs fetched before that idle (empty answers count 0). */
   readonly gzipBytes: number;
-  /** Of them, the local tiles. */
-  readonly localTileGzipBytes: number;
+  /** Of them, the left-out part's files (the local tiles). */
+  readonly partGzipBytes: number;
   /** Body bytes the server sent before that idle, as sent (gzip for text, tiles and fonts raw). */
   readonly wireBytes: number;
-  /** Requests finished before that idle, and of them local tiles. */
+  /** Requests finished before that idle, and of them the part's. */
   readonly requests: number;
-  readonly localTileRequests: number;
-  /** The distinct paths fetched before that idle, other than local tiles, with their gzip bytes. */
+  readonly partRequests: number;
+  /** The distinct paths fetched before that idle, other than the part's, with their gzip bytes. */
   readonly files: ReadonlyMap<string, number>;
 }
 
@@ -105,9 +123,26 @@ const FIRST_IDLE_PROBE = `new MutationObserver((_, obs) => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
+/** The first map idle after every built-in dataset has loaded or failed to, and the visible set has reached the map. */
+async function dataDrawnIdle(page: Page): Promise<{ epochMs: number; sinceStartMs: number }> {
+  return page.evaluate(async () => {
+    type W = { conflictMap: { map: import('maplibre-gl').Map; app: { builtinsSettled: boolean } } };
+    const { map, app } = (window as unknown as W).conflictMap;
+    while (!app.builtinsSettled) await new Promise((r) => setTimeout(r, 20));
+    // The visible set reaches the map's source in an effect, debounced; then the next idle is the one with it drawn.
+    await new Promise((r) => setTimeout(r, 100));
+    await new Promise<void>((resolve) => {
+      map.once('idle', () => resolve());
+      map.triggerRepaint();
+    });
+    return { epochMs: Date.now(), sinceStartMs: performance.now() };
+  });
+}
+
 /** Loads the app at the country view in a fresh context and measures the first idle and the bytes before it. */
-async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, gzip: GzipSizes): Promise<CountryLoad> {
-  const page = await pageFor(browser, mode);
+async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, gzip: GzipSizes, part: LeftOut): Promise<CountryLoad> {
+  const page = await pageFor(browser, mode, part);
+  const isPart = (url: string): boolean => isPartOf(part, url);
   try {
     await page.addInitScript(FIRST_IDLE_PROBE);
     const finished: Promise<{ url: string; endEpochMs: number; wire: number }>[] = [];
@@ -123,7 +158,7 @@ async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, g
     page.on('requestfinished', onFinished);
     await page.goto(`${baseURL}?handle`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 300_000 });
-    const idle = await page.evaluate(() => (window as unknown as IdleWindow).__firstIdle);
+    const idle = part.untilDataDrawn ? await dataDrawnIdle(page) : await page.evaluate(() => (window as unknown as IdleWindow).__firstIdle);
     if (!idle) throw new Error('the first idle was not seen');
     // Network events of the page and its workers can reach us after the selector; later ones are dropped by their time.
     await page.waitForTimeout(1000);
@@ -131,22 +166,22 @@ async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, g
     const before = (await Promise.all(finished)).filter((r) => r.url.startsWith(baseURL) && r.endEpochMs <= idle.epochMs);
     const distinct = new Set(before.map((r) => r.url));
     let gzipBytes = 0;
-    let localTileGzipBytes = 0;
+    let partGzipBytes = 0;
     for (const url of distinct) {
-      if (!isLocalTile(url)) gzipBytes += gzip.of(url);
-      else if (mode === 'with') localTileGzipBytes += gzip.of(url);
+      if (!isPart(url)) gzipBytes += gzip.of(url);
+      else if (mode === 'with') partGzipBytes += gzip.of(url);
     }
-    const tiles = before.filter((r) => isLocalTile(r.url));
-    if (tiles.length === 0) throw new Error(`no request under ${LOCAL_TILES_PATH} before the first idle (${mode} the local layers): has the tile folder moved?`);
+    const partRequests = before.filter((r) => isPart(r.url));
+    if (partRequests.length === 0) throw new Error(`no request under ${part.path} before the first idle (${mode} ${part.label}): have its files moved?`);
     return {
       mode,
       firstIdleMs: idle.sinceStartMs,
-      gzipBytes: gzipBytes + localTileGzipBytes,
-      localTileGzipBytes,
-      wireBytes: before.reduce((sum, r) => sum + (mode === 'without' && isLocalTile(r.url) ? 0 : r.wire), 0),
+      gzipBytes: gzipBytes + partGzipBytes,
+      partGzipBytes,
+      wireBytes: before.reduce((sum, r) => sum + (mode === 'without' && isPart(r.url) ? 0 : r.wire), 0),
       requests: before.length,
-      localTileRequests: tiles.length,
-      files: new Map([...distinct].filter((u) => !isLocalTile(u)).map((u) => [new URL(u).pathname, gzip.of(u)] as const)),
+      partRequests: partRequests.length,
+      files: new Map([...distinct].filter((u) => !isPart(u)).map((u) => [new URL(u).pathname, gzip.of(u)] as const)),
     };
   } finally {
     await page.context().close();
@@ -161,11 +196,11 @@ export interface LocalLoadResult {
 }
 
 /** Loads the country view `loads` times with and `loads` times without the local layers, alternating. */
-export async function benchLocalLoad(browser: Browser, baseURL: string, outDir: string, loads = 5): Promise<LocalLoadResult> {
+export async function benchLocalLoad(browser: Browser, baseURL: string, outDir: string, loads = 5, part: LeftOut = LOCAL_LAYERS): Promise<LocalLoadResult> {
   const gzip = new GzipSizes(outDir);
   const all: CountryLoad[] = [];
   for (let i = 0; i < loads; i++) {
-    for (const mode of ['with', 'without'] as const) all.push(await countryLoad(browser, baseURL, mode, gzip));
+    for (const mode of ['with', 'without'] as const) all.push(await countryLoad(browser, baseURL, mode, gzip, part));
   }
   return { loads: all, placesLocalGzipBytes: gzip.of(new URL(LOCAL_PLACES_PATH, baseURL).href) };
 }
@@ -174,27 +209,45 @@ const kb = (bytes: number): string => `${(bytes / 1024).toFixed(1)} KB`;
 const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const of = <T extends { readonly mode: LocalMode }>(list: readonly T[], mode: LocalMode): T[] => list.filter((x) => x.mode === mode);
 
-/** The figures as text: each load, then medians and the ratios against the issue's goals. */
-export function formatLocalLoad(r: LocalLoadResult): string {
-  const w = of(r.loads, 'with');
-  const wo = of(r.loads, 'without');
-  const line = (l: CountryLoad): string =>
-    `    ${l.mode === 'with' ? 'with   ' : 'without'}  first idle ${sec(l.firstIdleMs)}  ${kb(l.gzipBytes)} gzip (local tiles ${l.localTileRequests}: ${kb(l.localTileGzipBytes)})  sent ${kb(l.wireBytes)}  ${l.requests} requests`;
-  // A file that arrives around the first idle (a dataset, say) is before it in some loads only.
-  const sizes = new Map(r.loads.flatMap((l) => [...l.files]));
-  const sometimes = [...sizes.keys()].filter((p) => !r.loads.every((l) => l.files.has(p)));
-  const share = (path: string, list: readonly CountryLoad[]): string => `${list.filter((l) => l.files.has(path)).length}/${list.length}`;
+/** Each load, then the medians of the first idle and of the bytes before it, with and without the part. */
+export function formatCountryLoads(loads: readonly CountryLoad[], part: LeftOut): { lines: string[]; idleRatio: number; extraGzip: number; medians: string[] } {
+  const w = of(loads, 'with');
+  const wo = of(loads, 'without');
+  const lines = loads.map(
+    (l) => `    ${l.mode === 'with' ? 'with   ' : 'without'}  first idle ${sec(l.firstIdleMs)}  ${kb(l.gzipBytes)} gzip (${part.files} ${l.partRequests}: ${kb(l.partGzipBytes)})  sent ${kb(l.wireBytes)}  ${l.requests} requests`,
+  );
   const mIdle = median(w.map((l) => l.firstIdleMs));
   const bIdle = median(wo.map((l) => l.firstIdleMs));
   const mGz = median(w.map((l) => l.gzipBytes));
   const bGz = median(wo.map((l) => l.gzipBytes));
+  return {
+    lines,
+    idleRatio: mIdle / bIdle,
+    extraGzip: mGz - bGz,
+    medians: [
+      `  first idle, median of ${w.length}: with ${sec(mIdle)}  vs without ${sec(bIdle)}  = ${(mIdle / bIdle).toFixed(2)}x`,
+      `  bytes before it, gzip (each distinct URL's built file gzipped once, zlib default level), median: with ${kb(mGz)}  vs without ${kb(bGz)}  = +${kb(mGz - bGz)}`,
+      `  bytes vite preview sent before it (text gzipped, tiles and fonts raw; repeated URLs counted each time), median: with ${kb(median(w.map((l) => l.wireBytes)))}  vs without ${kb(median(wo.map((l) => l.wireBytes)))}`,
+    ],
+  };
+}
+
+/** The figures as text: each load, then medians and the ratios against the issue's goals. */
+export function formatLocalLoad(r: LocalLoadResult): string {
+  const w = of(r.loads, 'with');
+  const wo = of(r.loads, 'without');
+  const loads = formatCountryLoads(r.loads, LOCAL_LAYERS);
+  // A file that arrives around the first idle (a dataset, say) is before it in some loads only.
+  const sizes = new Map(r.loads.flatMap((l) => [...l.files]));
+  const sometimes = [...sizes.keys()].filter((p) => !r.loads.every((l) => l.files.has(p)));
+  const share = (path: string, list: readonly CountryLoad[]): string => `${list.filter((l) => l.files.has(path)).length}/${list.length}`;
   return [
     `Local geography, country view (no hash): page start -> first map idle, with the local layers vs without`,
     `  (without = same build, every tiles/local/ request answered with an empty 200 body in a fresh context; loads alternate, fresh context each):`,
-    ...r.loads.map(line),
-    `  first idle, median of ${w.length}: with ${sec(mIdle)}  vs without ${sec(bIdle)}  = ${(mIdle / bIdle).toFixed(2)}x  (goal <= 1.1x)`,
-    `  bytes before it, gzip (each distinct URL's built file gzipped once, zlib default level), median: with ${kb(mGz)}  vs without ${kb(bGz)}  = +${kb(mGz - bGz)}  (goal <= +100 KB)`,
-    `  bytes vite preview sent before it (text gzipped, tiles and fonts raw; repeated URLs counted each time), median: with ${kb(median(w.map((l) => l.wireBytes)))}  vs without ${kb(median(wo.map((l) => l.wireBytes)))}`,
+    ...loads.lines,
+    `${loads.medians[0]}  (goal <= 1.1x)`,
+    `${loads.medians[1]}  (goal <= +100 KB)`,
+    loads.medians[2] as string,
     ...(sometimes.length
       ? [`  before the first idle in some loads only: ${sometimes.map((p) => `${p} ${kb(sizes.get(p) ?? 0)} gzip (with ${share(p, w)}, without ${share(p, wo)})`).join('; ')}`]
       : []),

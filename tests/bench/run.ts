@@ -13,6 +13,8 @@ import { benchMillion, formatMillion, millionRowFile } from './million-bench.ts'
 import { benchPackage, formatPackageBench } from './package-bench.ts';
 import { benchLocalFind, benchLocalLoad, formatLocalFind, formatLocalLoad } from './local-bench.ts';
 import { benchByTownship, formatByTownship } from './by-township-bench.ts';
+import { benchBuiltinLoad } from './builtin-bench.ts';
+import { benchLinking, formatLinkBench } from './link-bench.ts';
 import { mkdtemp, rm } from 'node:fs/promises';
 import { availableParallelism, loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -100,6 +102,9 @@ try {
   await section('package', async () => formatPackageBench(await benchPackage()));
   // Issue 11: the local geography's cost at the country view and for "find Tabayin", next to the
   // same page with every local tile answered empty; "By township" with 200,000 imported rows.
+  // Issue 13: the built-in UCDP record's cost at the country view, and linking 200,000 imported rows against it.
+  await section('builtin-load', async () => benchBuiltinLoad(browser, url, outDir));
+  await section('link', async () => formatLinkBench(await benchLinking()));
   await section('local-load', async () => formatLocalLoad(await benchLocalLoad(browser, url, outDir)));
   await section('local-find', async () => formatLocalFind(await benchLocalFind(browser, url)));
   await section('township', async () => {
