@@ -155,7 +155,11 @@ async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, g
         }),
       );
     };
+    // A request the baseline answers 404 can end as failed in Chromium's eyes (the app drops the
+    // body): it was still made, at no cost in bytes.
+    const onFailed = (req: Request): void => void finished.push(Promise.resolve({ url: req.url(), endEpochMs: Date.now(), wire: 0 }));
     page.on('requestfinished', onFinished);
+    page.on('requestfailed', onFailed);
     await page.goto(`${baseURL}?handle`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 300_000 });
     const idle = part.untilDataDrawn ? await dataDrawnIdle(page) : await page.evaluate(() => (window as unknown as IdleWindow).__firstIdle);
@@ -163,6 +167,7 @@ async function countryLoad(browser: Browser, baseURL: string, mode: LocalMode, g
     // Network events of the page and its workers can reach us after the selector; later ones are dropped by their time.
     await page.waitForTimeout(1000);
     page.off('requestfinished', onFinished);
+    page.off('requestfailed', onFailed);
     const before = (await Promise.all(finished)).filter((r) => r.url.startsWith(baseURL) && r.endEpochMs <= idle.epochMs);
     const distinct = new Set(before.map((r) => r.url));
     let gzipBytes = 0;
