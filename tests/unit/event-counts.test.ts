@@ -8,6 +8,7 @@
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
 import { decodeDatasetCore, incidentFrom, verifyDataset } from '../../src/lib/data/dataset-file.ts';
 import { CATEGORY_IDS, type CategoryId } from '../../src/lib/domain/categories.ts';
 import type { ExternalDatasetId, LinkDecision } from '../../src/lib/domain/event-link.ts';
@@ -229,3 +230,57 @@ describe('event counts', () => {
     expect(Object.fromEntries(index.admin1Names.map((n, i) => [n, counts[i]]))).toEqual({ Kayah: 1, Sagaing: 1 });
   });
 });
+
+describe('groupsAmongShown', () => {
+  /** Groups from a list of group numbers per record, and datasets per record. */
+  const arb = fc
+    .array(fc.record({ group: fc.nat(6), dataset: fc.constantFrom('curated', 'ucdp-ged', 'acled') }), { minLength: 1, maxLength: 30 })
+    .chain((rows) => fc.tuple(fc.constant(rows), fc.subarray(['curated', 'ucdp-ged', 'acled'])));
+
+  it('splits off exactly the hidden records of linked events, keeps every record once and the groups in order (property)', () => {
+    fc.assert(
+      fc.property(arb, ([rows, shownList]) => {
+        const incidents = rows.map((r, i) => incidentOf({ dataset: r.dataset, id: `R${i}`, date: '2022-01-01', category: 'clash', precision: 'town', admin1: 'Sagaing', lonLat: [96, 20] }));
+        const index = buildIncidentIndex(incidents);
+        // Group by the arbitrary numbers, keyed on the index's own positions.
+        const byId = new Map(rows.map((r, i) => [`R${i}`, r.group]));
+        const numbers = [...new Set(index.incidents.map((inc) => byId.get(inc.id) as number))];
+        const members: number[] = [];
+        const memberStart = [0];
+        const groupOf = new Uint32Array(index.incidents.length);
+        numbers.forEach((n, g) => {
+          index.incidents.forEach((inc, i) => {
+            if (byId.get(inc.id) === n) {
+              members.push(i);
+              groupOf[i] = g;
+            }
+          });
+          memberStart.push(members.length);
+        });
+        const groups = { groupOf, groupCount: numbers.length, memberStart: Uint32Array.from(memberStart), members: Uint32Array.from(members) };
+        const shown = new Set(shownList);
+        const out = groupsAmongShown(groups, index, shown);
+        const hidden = (i: number) => !shown.has(index.incidents[i]?.dataset as string);
+        // Every record once, in a group that says it holds it.
+        expect([...out.members].sort((a, b) => a - b)).toEqual(index.incidents.map((_, i) => i));
+        for (let g = 0; g < out.groupCount; g++) {
+          const m = Array.from(out.members.subarray(out.memberStart[g], out.memberStart[g + 1]));
+          expect(m.length).toBeGreaterThan(0);
+          for (const i of m) expect(out.groupOf[i]).toBe(g);
+          // A hidden record stands alone; shown records stay together as they were.
+          if (m.some(hidden)) expect(m).toHaveLength(1);
+          else expect(new Set(m.map((i) => groups.groupOf[i])).size).toBe(1);
+        }
+        // Shown records of one event stay one event.
+        for (let a = 0; a < index.incidents.length; a++) {
+          for (let b = 0; b < index.incidents.length; b++) {
+            if (!hidden(a) && !hidden(b) && groups.groupOf[a] === groups.groupOf[b]) expect(out.groupOf[a]).toBe(out.groupOf[b]);
+          }
+        }
+        if (shown.size === 3) expect(out).toBe(groups);
+      }),
+      { numRuns: 300 },
+    );
+  });
+});
+
