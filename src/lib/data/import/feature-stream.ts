@@ -158,6 +158,23 @@ export class FeatureCollectionScanner {
     this.#fail(`This is not a GeoJSON FeatureCollection: expected ${what} at character ${at.toLocaleString('en-GB')}, found ${c === '' ? 'the end' : JSON.stringify(c)}.`);
   }
 
+  /**
+   * After a value: a "," moves to `next`, the `close` character (a char code) to `closed`; anything
+   * else fails, naming `expected`. False when reading must stop (more text needed, or failed).
+   */
+  #separator(close: number, next: State, closed: State, expected: string): boolean {
+    if (!this.#skipSpace()) return false;
+    const c = this.#buf.charCodeAt(this.#pos);
+    if (c === 44) this.#state = next;
+    else if (c === close) this.#state = closed;
+    else {
+      this.#unexpected(expected);
+      return false;
+    }
+    this.#pos++;
+    return true;
+  }
+
   #run(atEnd: boolean): void {
     while (this.#status === 'reading') {
       switch (this.#state) {
@@ -222,15 +239,7 @@ export class FeatureCollectionScanner {
           break;
         }
         case 'after-member': {
-          if (!this.#skipSpace()) return;
-          const c = this.#buf.charCodeAt(this.#pos);
-          this.#pos++;
-          if (c === 44) this.#state = 'key-next';
-          else if (c === 125) this.#state = 'after-end';
-          else {
-            this.#pos--;
-            return this.#unexpected('"," or "}"');
-          }
+          if (!this.#separator(125, 'key-next', 'after-end', '"," or "}"')) return;
           break;
         }
         case 'feature-or-close':
@@ -257,15 +266,7 @@ export class FeatureCollectionScanner {
           break;
         }
         case 'after-feature': {
-          if (!this.#skipSpace()) return;
-          const c = this.#buf.charCodeAt(this.#pos);
-          this.#pos++;
-          if (c === 44) this.#state = 'feature-next';
-          else if (c === 93) this.#state = 'after-member';
-          else {
-            this.#pos--;
-            return this.#unexpected('"," or "]" after a feature');
-          }
+          if (!this.#separator(93, 'feature-next', 'after-member', '"," or "]" after a feature')) return;
           break;
         }
         case 'after-end': {
