@@ -134,13 +134,22 @@ export function townshipKey(admin1: string, township: string | undefined): strin
 // The app's name of each state and region, and of the union territory, by its name key.
 const ADMIN1_BY_KEY = new Map<string, string>([...Object.keys(ADMIN1_ISO_CODES), 'Nay Pyi Taw'].map((name) => [placeNameKey(name), name]));
 
+const admin1Cache = new Map<string, string>();
+const ADMIN1_CACHE_LIMIT = 1024;
+
 /**
  * The app's name for a state or region as a dataset writes it, so one state is one value of
  * the filter: "Magway " and "Magwe" → "Magway", "Karen" → "Kayin", "Sagaing region" → "Sagaing",
  * "Naypyidaw Union territory" → "Nay Pyi Taw". A name it does not know is kept, trimmed.
  */
 export function canonicalAdmin1(raw: string): string {
-  const trimmed = raw.trim().replace(/\s+/g, ' ');
-  if (trimmed === '') return '';
-  return ADMIN1_BY_KEY.get(placeNameKey(trimmed.replace(/\s+union territory$/i, ''))) ?? trimmed;
+  let name = admin1Cache.get(raw);
+  if (name === undefined) {
+    const trimmed = raw.trim().replace(/\s+/g, ' ');
+    name = trimmed === '' ? '' : (ADMIN1_BY_KEY.get(placeNameKey(trimmed.replace(/\s+union territory$/i, ''))) ?? trimmed);
+    // Datasets repeat a few dozen names on every row; the cap keeps a hostile file from growing it.
+    if (admin1Cache.size >= ADMIN1_CACHE_LIMIT) admin1Cache.clear();
+    admin1Cache.set(raw, name);
+  }
+  return name;
 }

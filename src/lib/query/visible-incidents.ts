@@ -148,12 +148,7 @@ export function buildIncidentIndex(incidents: readonly IncidentRecord[]): Incide
 
   const sorted = Array.from(order, (i) => incidents[i] as IncidentRecord);
   // Datasets write one state several ways ("Magway ", "Magwe", "Karen"): the filter offers each once.
-  const canonical = new Map<string, string>();
-  const admin1Of = (inc: IncidentRecord): string => {
-    let name = canonical.get(inc.place.admin1);
-    if (name === undefined) canonical.set(inc.place.admin1, (name = canonicalAdmin1(inc.place.admin1)));
-    return name;
-  };
+  const admin1Of = (inc: IncidentRecord): string => canonicalAdmin1(inc.place.admin1);
   const admin1Dict = dictionary(sorted.map(admin1Of));
   const datasetDict = dictionary(sorted.map((inc) => inc.dataset));
   const townshipDict = dictionary(sorted.map((inc) => inc.place.townshipCode ?? ''));
