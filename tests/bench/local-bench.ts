@@ -123,20 +123,25 @@ const FIRST_IDLE_PROBE = `new MutationObserver((_, obs) => {
   }
 }).observe(document, { subtree: true, attributes: true, attributeFilter: ['data-ready'] });`;
 
-/** The first map idle after every built-in dataset has loaded or failed to, and the visible set has reached the map. */
-async function dataDrawnIdle(page: Page): Promise<{ epochMs: number; sinceStartMs: number }> {
-  return page.evaluate(async () => {
-    type W = { conflictMap: { map: import('maplibre-gl').Map; app: { builtinsSettled: boolean } } };
-    const { map, app } = (window as unknown as W).conflictMap;
-    while (!app.builtinsSettled) await new Promise((r) => setTimeout(r, 20));
+/**
+ * The first map idle after every built-in or shipped dataset has loaded (or failed to), the page
+ * holds at least `expectedRecords` records, and the visible set has reached the map: wall time,
+ * time since navigation start, and the records held. The publish bench waits the same way.
+ */
+export async function dataDrawnIdle(page: Page, expectedRecords = 0): Promise<{ epochMs: number; sinceStartMs: number; records: number }> {
+  return page.evaluate(async (expected) => {
+    type W = { conflictMap?: { map: import('maplibre-gl').Map; app: { builtinsSettled: boolean; incidents: readonly unknown[] } } };
+    const w = window as unknown as W;
+    while (!(w.conflictMap?.app.builtinsSettled && w.conflictMap.app.incidents.length >= expected)) await new Promise((r) => setTimeout(r, 20));
+    const { map, app } = w.conflictMap;
     // The visible set reaches the map's source in an effect, debounced; then the next idle is the one with it drawn.
     await new Promise((r) => setTimeout(r, 100));
     await new Promise<void>((resolve) => {
       map.once('idle', () => resolve());
       map.triggerRepaint();
     });
-    return { epochMs: Date.now(), sinceStartMs: performance.now() };
-  });
+    return { epochMs: Date.now(), sinceStartMs: performance.now(), records: app.incidents.length };
+  }, expectedRecords);
 }
 
 /** Loads the app at the country view in a fresh context and measures the first idle and the bytes before it. */
@@ -215,7 +220,7 @@ const sec = (ms: number): string => `${(ms / 1000).toFixed(2)} s`;
 const of = <T extends { readonly mode: LocalMode }>(list: readonly T[], mode: LocalMode): T[] => list.filter((x) => x.mode === mode);
 
 /** Each load, then the medians of the first idle and of the bytes before it, with and without the part. */
-export function formatCountryLoads(loads: readonly CountryLoad[], part: LeftOut): { lines: string[]; idleRatio: number; extraGzip: number; medians: string[] } {
+export function formatCountryLoads(loads: readonly CountryLoad[], part: LeftOut): { lines: string[]; medians: string[] } {
   const w = of(loads, 'with');
   const wo = of(loads, 'without');
   const lines = loads.map(
@@ -227,8 +232,6 @@ export function formatCountryLoads(loads: readonly CountryLoad[], part: LeftOut)
   const bGz = median(wo.map((l) => l.gzipBytes));
   return {
     lines,
-    idleRatio: mIdle / bIdle,
-    extraGzip: mGz - bGz,
     medians: [
       `  first idle, median of ${w.length}: with ${sec(mIdle)}  vs without ${sec(bIdle)}  = ${(mIdle / bIdle).toFixed(2)}x`,
       `  bytes before it, gzip (each distinct URL's built file gzipped once, zlib default level), median: with ${kb(mGz)}  vs without ${kb(bGz)}  = +${kb(mGz - bGz)}`,

@@ -18,6 +18,7 @@ import { pagePolicy, publishSite } from '../../tools/publish/publish-site.ts';
 import { headerPolicy } from '../../tools/publish/hosting.ts';
 import { serveStaticSite, type StaticSite } from '../helpers/static-site-server.ts';
 import { writeSyntheticAcledCsv } from './import-bench.ts';
+import { dataDrawnIdle } from './local-bench.ts';
 
 /** One reader's first load. */
 export interface ReaderLoad {
@@ -55,27 +56,7 @@ async function readerLoad(browser: Browser, site: StaticSite, expectRecords: num
     await page.goto(`${site.url}?handle`);
     await page.waitForSelector('[data-testid="map"][data-ready="true"]', { timeout: 300_000 });
     const mapReadyMs = Date.now() - t0;
-    const records = await page.evaluate(
-      async (expected) => {
-        type W = { conflictMap?: { map: import('maplibre-gl').Map; app: { builtinsSettled: boolean; incidents: readonly unknown[]; visible: readonly unknown[] } } };
-        const until = async (ok: () => boolean): Promise<void> => {
-          while (!ok()) await new Promise((r) => setTimeout(r, 20));
-        };
-        const w = window as unknown as W;
-        await until(() => Boolean(w.conflictMap?.app.builtinsSettled) && (w.conflictMap?.app.incidents.length ?? 0) >= expected);
-        const { map, app } = w.conflictMap!;
-        // The visible set reaches the map in an effect; then the first idle with it drawn.
-        await new Promise((r) => setTimeout(r, 0));
-        await new Promise<void>((resolve) => {
-          if (!map.isMoving() && map.loaded() && map.areTilesLoaded()) {
-            map.once('idle', () => resolve());
-            map.triggerRepaint();
-          } else map.once('idle', () => resolve());
-        });
-        return app.incidents.length;
-      },
-      expectRecords,
-    );
+    const { records } = await dataDrawnIdle(page, expectRecords);
     const dataIdleMs = Date.now() - t0;
     let bytes = 0;
     let dataBytes = 0;
